@@ -1,0 +1,80 @@
+# The two commands a newcomer needs:  `make serve`  and  `make test`.
+# Every target sets up what it uses (.venv, node_modules, Chromium) by itself.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+PIP_VERSION := 26.3
+
+# The generated client is installed into the venv once `make generate` has made it.
+GENERATED_PKG := $(if $(wildcard generated/pyproject.toml),-e ./generated,)
+
+.PHONY: help serve test lint lint-spec lint-code fmt generate check-generated \
+        contract contract-deep bench chromium lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+# ---------------------------------------------------------------- set-up
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
+
+# Runtime only: what `make serve` needs.
+$(VENV)/.runtime: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+	@touch $@
+
+# Everything: tests, linters, generator, the generated client.
+$(VENV)/.dev: $(VENV)/.runtime $(wildcard generated/pyproject.toml)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]' $(GENERATED_PKG)
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+chromium: ## Install Debian's headless Chromium for the browser test, if missing
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing: run 'sudo apt-get install chromium' (the browser test is skipped without it)"; fi; }
+
+lock: $(BIN)/python ## Re-resolve pyproject.toml pins and rewrite constraints.txt
+	$(BIN)/pip install --quiet -e '.[dev]'
+	{ echo "# Exact versions of every Python package, direct and transitive, that the"; \
+	  echo "# pins in pyproject.toml resolve to. \`make lock\` rewrites this file."; \
+	  $(BIN)/pip freeze --exclude-editable; } > constraints.txt
+
+# ---------------------------------------------------------------- the two commands
+
+serve: $(VENV)/.runtime ## Serve the sandbox on http://127.0.0.1:$(PORT), Swagger UI at /docs
+	PORT=$(PORT) $(BIN)/python -m plivo_sandbox
+
+test: $(VENV)/.dev node_modules/.installed chromium ## Lint, then run the whole test suite
+	$(MAKE) --no-print-directory lint
+	$(BIN)/pytest
+
+# ---------------------------------------------------------------- linting
+
+lint: lint-spec lint-code ## Validate the spec (openapi-spec-validator, Redocly) and the code (ruff, mypy)
+
+lint-spec: $(VENV)/.dev node_modules/.installed
+	$(BIN)/openapi-spec-validator openapi.yaml
+	npx --no-install redocly lint --format=stylish openapi.yaml
+
+lint-code: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+fmt: $(VENV)/.dev ## Format and auto-fix the Python code
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean: ## Remove the venv, node_modules and caches
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,56 @@
+"""Errors in Plivo's own shape: ``{"api_id": "<uuid>", "error": "<text>"}``."""
+
+from __future__ import annotations
+
+import uuid
+from typing import ClassVar
+
+
+class PlivoError(Exception):
+    """A failure the sandbox answers with Plivo's error body and ``status``."""
+
+    status: ClassVar[int] = 400
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class BadRequest(PlivoError):
+    """A parameter is missing or invalid (400)."""
+
+    status = 400
+
+
+class Unauthorized(PlivoError):
+    """Authentication failed (401)."""
+
+    status = 401
+
+
+class NotFound(PlivoError):
+    """No such resource for this account (404)."""
+
+    status = 404
+
+
+class Conflict(PlivoError):
+    """Well formed, but the current state does not allow it (409)."""
+
+    status = 409
+
+
+class TooManyRequests(PlivoError):
+    """Rate limited (429)."""
+
+    status = 429
+
+
+def new_api_id() -> str:
+    """Return a fresh ``api_id``: every Plivo response carries one."""
+    return str(uuid.uuid4())
+
+
+def error_body(message: str) -> dict[str, str]:
+    """Plivo's error body for ``message``."""
+    return {"api_id": new_api_id(), "error": message}

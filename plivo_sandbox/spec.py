@@ -1,0 +1,83 @@
+"""Read access to ``openapi.yaml``, the single source of truth.
+
+Defaults, enums and limits are looked up here instead of being written again
+in code.
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
+
+
+@cache
+def load_document(path: Path = SPEC_PATH) -> dict[str, Any]:
+    """Parse the OpenAPI document once per process (callers must not mutate it)."""
+    with path.open(encoding="utf-8") as handle:
+        document: dict[str, Any] = yaml.safe_load(handle)
+    return document
+
+
+def fresh_document(path: Path = SPEC_PATH) -> dict[str, Any]:
+    """A private deep copy of the document, safe to rewrite (e.g. for routing)."""
+    return copy.deepcopy(load_document(path))
+
+
+class ApiSpec:
+    """Schema look-ups over one OpenAPI document."""
+
+    def __init__(self, document: dict[str, Any] | None = None) -> None:
+        self.document = document if document is not None else load_document()
+
+    def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
+        """Follow ``$ref`` (and single-``allOf`` wrappers) to the schema they name.
+
+        The wrapper's own keywords (``default``, ``description``) win over the
+        target's, as in ``allOf: [$ref] + default`` property declarations.
+        """
+        while "$ref" in node:
+            node = self._lookup(node["$ref"])
+        if "allOf" in node and len(node["allOf"]) == 1:
+            target = self.resolve(node["allOf"][0])
+            merged = {**target, **{k: v for k, v in node.items() if k != "allOf"}}
+            return merged
+        return node
+
+    def _lookup(self, ref: str) -> dict[str, Any]:
+        node: Any = self.document
+        for part in ref.removeprefix("#/").split("/"):
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+        if not isinstance(node, dict):
+            raise KeyError(ref)
+        return node
+
+    def schema(self, name: str) -> dict[str, Any]:
+        """The component schema ``name``, resolved."""
+        return self.resolve(self.document["components"]["schemas"][name])
+
+    def properties(self, name: str) -> dict[str, dict[str, Any]]:
+        """Each property of component schema ``name``, resolved."""
+        props = self.schema(name).get("properties", {})
+        return {key: self.resolve(value) for key, value in props.items()}
+
+    def defaults(self, name: str) -> dict[str, Any]:
+        """The documented default of every property of ``name`` that has one."""
+        return {
+            key: prop["default"] for key, prop in self.properties(name).items() if "default" in prop
+        }
+
+    def limit(self, name: str, prop: str, keyword: str) -> Any:
+        """A keyword (``maximum``, ``enum``...) of one property of schema ``name``."""
+        return self.properties(name)[prop][keyword]
+
+    def parameter(self, name: str) -> dict[str, Any]:
+        """The component parameter ``name`` with its schema resolved."""
+        param = dict(self.document["components"]["parameters"][name])
+        param["schema"] = self.resolve(param["schema"])
+        return param
