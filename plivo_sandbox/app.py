@@ -1,0 +1,179 @@
+"""The sandbox as an ASGI app: openapi.yaml routed and validated by connexion.
+
+Nothing about the nine operations is written here: connexion reads the
+routes, arguments and schemas from openapi.yaml; this module only mounts the
+spec under Plivo's ``/v1/Account/{auth_id}`` prefix, plugs in authentication
+and the handlers, and turns every error into Plivo's shape.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import connexion
+from connexion.exceptions import ProblemException
+from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from connexion.resolver import Resolver
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.routing import Mount
+
+from plivo_sandbox.auth import basic_auth_handler
+from plivo_sandbox.config import SandboxConfig, load_config
+from plivo_sandbox.control import ControlHandlers
+from plivo_sandbox.docs import docs_routes
+from plivo_sandbox.errors import PlivoError, error_body
+from plivo_sandbox.handlers import PlivoHandlers
+from plivo_sandbox.middleware import BodyLimitMiddleware, TrailingSlashMiddleware
+from plivo_sandbox.sandbox import Sandbox
+from plivo_sandbox.spec import SPEC_PATH, fresh_document
+from plivo_sandbox.validators import validator_map
+
+logger = logging.getLogger("plivo_sandbox")
+
+ACCOUNT_PREFIX = "/v1/Account/{auth_id}"
+CONTROL_SPEC = Path(__file__).with_name("control.yaml")
+
+
+def routing_spec(document: dict[str, Any]) -> dict[str, Any]:
+    """openapi.yaml with every path under ``/v1/Account/{auth_id}``, as Plivo serves it.
+
+    The spec keeps ``auth_id`` in its server URL (given once by a client);
+    the sandbox serves every account, so here it becomes a path parameter.
+    """
+    spec = copy.deepcopy(document)
+    auth_id = {
+        "name": "auth_id",
+        "in": "path",
+        "required": True,
+        "description": "The caller's Auth ID.",
+        "schema": {"type": "string"},
+    }
+    spec["paths"] = {
+        ACCOUNT_PREFIX + path: {**item, "parameters": [auth_id, *item.get("parameters", [])]}
+        for path, item in spec["paths"].items()
+    }
+    spec["servers"] = [{"url": "/"}]
+    return spec
+
+
+def _plivo_response(
+    status: int, message: str, headers: dict[str, str] | None = None
+) -> ConnexionResponse:
+    return ConnexionResponse(
+        status_code=status,
+        mimetype="application/json",
+        content_type="application/json",
+        body=json.dumps(error_body(message)),
+        headers=headers or {},
+    )
+
+
+def _on_plivo_error(_: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    assert isinstance(exc, PlivoError)
+    headers = {"WWW-Authenticate": 'Basic realm="Plivo"'} if exc.status == 401 else None
+    return _plivo_response(exc.status, exc.message, headers)
+
+
+def _on_problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    """Connexion's own errors (validation, security, content type) in Plivo's shape."""
+    assert isinstance(exc, ProblemException)
+    detail = str(exc.detail or exc.title or "invalid request")
+    if exc.status == 401:
+        return _plivo_response(
+            401, f"authentication failed: {detail}", {"WWW-Authenticate": 'Basic realm="Plivo"'}
+        )
+    if exc.status == 415:
+        # Plivo accepts only JSON bodies and documents 400 for a bad request.
+        content_type = request.headers.get("content-type", "none")
+        return _plivo_response(400, f"Content-Type must be application/json (got {content_type})")
+    status = exc.status if 400 <= exc.status < 600 else 400
+    return _plivo_response(status, detail)
+
+
+def _on_http_exception(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    """Unknown routes (404) and wrong methods (405), with the ``Allow`` header kept."""
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 404:
+        message = f"no such resource: {request.url.path}"
+    elif exc.status_code == 405:
+        message = f"method {request.method} is not allowed on {request.url.path}"
+    else:
+        message = str(exc.detail)
+    return _plivo_response(exc.status_code, message, dict(exc.headers or {}))
+
+
+def _on_unexpected(_: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    logger.exception("unexpected error", exc_info=exc)
+    return _plivo_response(500, "internal server error")
+
+
+def create_app(
+    config: SandboxConfig | None = None,
+    *,
+    sandbox: Sandbox | None = None,
+    validate_responses: bool = False,
+    spec_path: Path = SPEC_PATH,
+) -> Starlette:
+    """Build the sandbox app; ``app.state.sandbox`` is the state behind it.
+
+    ``validate_responses`` makes connexion check every answer against the spec
+    (the tests turn it on).
+    """
+    sandbox = sandbox or Sandbox(config or load_config())
+    document = fresh_document(spec_path)
+    handlers = PlivoHandlers(sandbox)
+    controls = ControlHandlers(sandbox)
+
+    api = connexion.AsyncApp(__name__)
+    common: dict[str, Any] = {
+        "strict_validation": True,
+        "validate_responses": validate_responses,
+        "validator_map": validator_map(),
+        "swagger_ui_options": connexion.options.SwaggerUIOptions(
+            swagger_ui=False, serve_spec=False
+        ),
+    }
+    api.add_api(
+        routing_spec(document),
+        resolver=Resolver(function_resolver=lambda operation_id: getattr(handlers, operation_id)),
+        security_map={"basic": basic_auth_handler(sandbox)},
+        **common,
+    )
+    api.add_api(
+        CONTROL_SPEC,
+        base_path="/_sandbox",
+        resolver=Resolver(function_resolver=lambda operation_id: getattr(controls, operation_id)),
+        **common,
+    )
+    api.add_error_handler(PlivoError, _on_plivo_error)
+    api.add_error_handler(ProblemException, _on_problem)
+    api.add_error_handler(HTTPException, _on_http_exception)
+    api.add_error_handler(Exception, _on_unexpected)
+
+    @asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        yield
+        sandbox.close()
+
+    # Main accounts first: the first one is pre-authorized in Swagger UI.
+    accounts = sorted(sandbox.config.accounts.values(), key=lambda account: account.is_subaccount)
+    app = Starlette(
+        routes=[*docs_routes(spec_path, document, accounts), Mount("/", app=api)],
+        middleware=[Middleware(TrailingSlashMiddleware), Middleware(BodyLimitMiddleware)],
+        lifespan=lifespan,
+    )
+    app.state.sandbox = sandbox
+    return app
+
+
+def create_app_from_env() -> Starlette:
+    """App factory for uvicorn (``--factory``): configuration from file and environment."""
+    return create_app(load_config())

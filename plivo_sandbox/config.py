@@ -1,0 +1,300 @@
+"""The sandbox's configuration: accounts, their number pools, server and Verify settings.
+
+``load_config`` reads an optional TOML file, then environment overrides.
+Without a file the demo configuration applies (see ``sandbox.example.toml``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .errors import BadRequest
+from .numbers import digits, region_of
+from .spec import ApiSpec
+
+DEFAULT_DATA_DIR = Path("data")
+MEMORY = ":memory:"
+
+# The spec states the main account's Auth ID shape only in prose (`MA` + 18);
+# the subaccount's shape comes from its SubaccountAuthId schema.
+_MAIN_AUTH_ID = re.compile(r"^MA[A-Z0-9]{18}$")
+_DECIMAL = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+
+
+class ConfigError(ValueError):
+    """The configuration file or environment holds something unusable."""
+
+
+@dataclass(frozen=True)
+class Account:
+    """A Plivo account of the sandbox: credentials and pool of virtual numbers."""
+
+    auth_id: str
+    auth_token: str
+    parent: str | None = None  # the main account's auth_id, for a subaccount
+    numbers: tuple[str, ...] = ()  # E.164 digits without '+'
+
+    @property
+    def is_subaccount(self) -> bool:
+        """Whether this account is a subaccount of ``parent``."""
+        return self.parent is not None
+
+    @property
+    def root(self) -> str:
+        """The main account this account belongs to (itself for a main account)."""
+        return self.parent if self.parent is not None else self.auth_id
+
+
+def _default_charges() -> Mapping[str, str]:
+    return MappingProxyType({"sms": "0.08000", "voice": "0.03300"})
+
+
+@dataclass(frozen=True)
+class SandboxConfig:
+    """Everything the sandbox needs to run."""
+
+    accounts: Mapping[str, Account]  # by auth_id
+    host: str = "127.0.0.1"
+    port: int = 8000
+    data_dir: Path | None = None  # None = in-memory SQLite (tests)
+    verify_code_ttl: int = 600  # seconds an OTP stays valid
+    verify_list_rate_limit: int = 20  # Verify list requests a minute per account; 0 = none
+    verify_charges: Mapping[str, str] = field(default_factory=_default_charges)
+
+    def subaccounts_of(self, auth_id: str) -> list[Account]:
+        """The subaccounts whose parent is ``auth_id``."""
+        return [acc for acc in self.accounts.values() if acc.parent == auth_id]
+
+
+DEMO_MAIN = Account(
+    auth_id="MADEMO1234567890ABCD",
+    auth_token="demo-auth-token",
+    numbers=(
+        "14155552671",  # US, San Francisco
+        "12125550147",  # US, New York
+        "442071838750",  # GB, London
+        "912269947011",  # IN, Mumbai
+        "918035001234",  # IN, Bengaluru
+        "493012345678",  # DE, Berlin
+        "61291234567",  # AU, Sydney
+    ),
+)
+DEMO_SUB = Account(
+    auth_id="SADEMO1234567890ABCD",
+    auth_token="demo-subaccount-token",
+    parent=DEMO_MAIN.auth_id,
+    numbers=(
+        "13105550188",  # US, Los Angeles
+        "912240001234",  # IN, Mumbai
+    ),
+)
+
+
+def demo_accounts() -> dict[str, Account]:
+    """The demo main account and its subaccount."""
+    return {DEMO_MAIN.auth_id: DEMO_MAIN, DEMO_SUB.auth_id: DEMO_SUB}
+
+
+_TOP_KEYS = {
+    "host",
+    "port",
+    "data_dir",
+    "verify_code_ttl",
+    "verify_list_rate_limit",
+    "verify_charges",
+    "accounts",
+}
+_ACCOUNT_KEYS = {"auth_id", "auth_token", "parent", "numbers"}
+
+
+def _int(where: str, value: Any, minimum: int, maximum: int | None = None) -> int:
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ConfigError(f"{where}: expected a whole number, got {value!r}")
+    if value < minimum or (maximum is not None and value > maximum):
+        span = f"between {minimum} and {maximum}" if maximum is not None else f">= {minimum}"
+        raise ConfigError(f"{where}: {value} must be {span}")
+    return value
+
+
+def _str(where: str, value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{where}: expected a non-empty string, got {value!r}")
+    return value
+
+
+def _data_dir(value: str) -> Path | None:
+    return None if value == MEMORY else Path(value)
+
+
+def _account(where: str, raw: Any, sub_pattern: re.Pattern[str]) -> Account:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: expected a table with auth_id, auth_token, numbers")
+    unknown = set(raw) - _ACCOUNT_KEYS
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_ACCOUNT_KEYS)}"
+        )
+    auth_id = _str(f"{where}.auth_id", raw.get("auth_id"))
+    parent = raw.get("parent")
+    if parent is None and not _MAIN_AUTH_ID.match(auth_id):
+        raise ConfigError(
+            f"{where}.auth_id: {auth_id!r} is not a main account Auth ID (MA + 18 of A-Z, 0-9)"
+            " (a subaccount needs 'parent')"
+        )
+    if parent is not None:
+        parent = _str(f"{where}.parent", parent)
+        if not sub_pattern.match(auth_id):
+            raise ConfigError(
+                f"{where}.auth_id: {auth_id!r} has a parent, so it must be a subaccount"
+                f" Auth ID matching {sub_pattern.pattern}"
+            )
+    numbers_raw = raw.get("numbers", [])
+    if not isinstance(numbers_raw, list):
+        raise ConfigError(f"{where}.numbers: expected a list of E.164 numbers")
+    numbers: list[str] = []
+    for index, number in enumerate(numbers_raw):
+        label = f"{where}.numbers[{index}]"
+        text = digits(_str(label, number))
+        if not text.isascii() or not text.isdigit():
+            raise ConfigError(f"{label}: {number!r} is not an E.164 number")
+        try:
+            region_of(text, label)
+        except BadRequest as exc:  # an API error type; say it as a config error
+            raise ConfigError(str(exc)) from None
+        if text in numbers:
+            raise ConfigError(f"{label}: {number!r} is listed twice")
+        numbers.append(text)
+    return Account(
+        auth_id=auth_id,
+        auth_token=_str(f"{where}.auth_token", raw.get("auth_token")),
+        parent=parent,
+        numbers=tuple(numbers),
+    )
+
+
+def _accounts(raw: Any, source: str) -> dict[str, Account]:
+    if not isinstance(raw, list) or not raw:
+        raise ConfigError(
+            f"{source}: 'accounts' must be a non-empty array of tables ([[accounts]])"
+        )
+    sub_pattern = re.compile(ApiSpec().schema("SubaccountAuthId")["pattern"])
+    accounts: dict[str, Account] = {}
+    owner_of: dict[str, str] = {}
+    for index, item in enumerate(raw):
+        account = _account(f"{source}: accounts[{index}]", item, sub_pattern)
+        if account.auth_id in accounts:
+            raise ConfigError(f"{source}: account {account.auth_id} is configured twice")
+        for number in account.numbers:
+            if number in owner_of:
+                raise ConfigError(
+                    f"{source}: number {number} belongs to both {owner_of[number]}"
+                    f" and {account.auth_id}; a number has one owner"
+                )
+            owner_of[number] = account.auth_id
+        accounts[account.auth_id] = account
+    for account in accounts.values():
+        if account.parent is None:
+            continue
+        parent = accounts.get(account.parent)
+        if parent is None or parent.is_subaccount:
+            raise ConfigError(
+                f"{source}: subaccount {account.auth_id} names parent {account.parent!r},"
+                " which is not a configured main account"
+            )
+    return accounts
+
+
+def _charges(raw: Any, source: str) -> Mapping[str, str]:
+    channels = ApiSpec().schema("VerifyChannel")["enum"]
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{source}: 'verify_charges' must be a table of channel = \"0.08000\"")
+    charges = dict(_default_charges())
+    for channel, amount in raw.items():
+        if channel not in channels:
+            raise ConfigError(
+                f"{source}: verify_charges.{channel}: unknown channel; use {channels}"
+            )
+        if isinstance(amount, int | float) and not isinstance(amount, bool):
+            amount = str(amount)
+        if not isinstance(amount, str) or not _DECIMAL.match(amount):
+            raise ConfigError(
+                f"{source}: verify_charges.{channel}: {amount!r} is not a decimal amount"
+                ' like "0.08000"'
+            )
+        try:
+            Decimal(amount)
+        except InvalidOperation:  # pragma: no cover - the pattern already rules this out
+            raise ConfigError(f"{source}: verify_charges.{channel}: {amount!r}") from None
+        charges[channel] = amount
+    return MappingProxyType(charges)
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} does not exist") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+
+
+def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -> SandboxConfig:
+    """Build the configuration from an optional TOML file and environment overrides.
+
+    The file comes from ``path`` or ``$PLIVO_SANDBOX_CONFIG``; without one the
+    demo accounts apply. ``PORT``, ``HOST``, ``PLIVO_SANDBOX_DATA`` (a
+    directory or ``:memory:``), ``PLIVO_SANDBOX_OTP_TTL`` and
+    ``PLIVO_SANDBOX_VERIFY_RATE_LIMIT`` override the file. Raises ConfigError
+    with a message naming the offending key.
+    """
+    if path is None and env.get("PLIVO_SANDBOX_CONFIG"):
+        path = Path(env["PLIVO_SANDBOX_CONFIG"])
+    raw: dict[str, Any] = _read_file(path) if path is not None else {}
+    source = str(path) if path is not None else "configuration"
+    unknown = set(raw) - _TOP_KEYS
+    if unknown:
+        raise ConfigError(
+            f"{source}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}"
+        )
+
+    accounts = _accounts(raw["accounts"], source) if "accounts" in raw else demo_accounts()
+    host = _str(f"{source}: host", raw.get("host", "127.0.0.1"))
+    port = _int(f"{source}: port", raw.get("port", 8000), 1, 65535)
+    data_dir = _data_dir(_str(f"{source}: data_dir", raw.get("data_dir", str(DEFAULT_DATA_DIR))))
+    ttl = _int(f"{source}: verify_code_ttl", raw.get("verify_code_ttl", 600), 1)
+    rate = _int(f"{source}: verify_list_rate_limit", raw.get("verify_list_rate_limit", 20), 0)
+    charges = _charges(raw.get("verify_charges", {}), source)
+
+    if env.get("HOST"):
+        host = env["HOST"]
+    if env.get("PORT"):
+        port = _int("environment PORT", env["PORT"], 1, 65535)
+    if env.get("PLIVO_SANDBOX_DATA"):
+        data_dir = _data_dir(env["PLIVO_SANDBOX_DATA"])
+    if env.get("PLIVO_SANDBOX_OTP_TTL"):
+        ttl = _int("environment PLIVO_SANDBOX_OTP_TTL", env["PLIVO_SANDBOX_OTP_TTL"], 1)
+    if env.get("PLIVO_SANDBOX_VERIFY_RATE_LIMIT"):
+        rate = _int(
+            "environment PLIVO_SANDBOX_VERIFY_RATE_LIMIT", env["PLIVO_SANDBOX_VERIFY_RATE_LIMIT"], 0
+        )
+
+    return SandboxConfig(
+        accounts=MappingProxyType(accounts),
+        host=host,
+        port=port,
+        data_dir=data_dir,
+        verify_code_ttl=ttl,
+        verify_list_rate_limit=rate,
+        verify_charges=charges,
+    )

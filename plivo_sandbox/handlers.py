@@ -1,0 +1,103 @@
+"""Thin HTTP handlers, one per operationId of openapi.yaml.
+
+Connexion has already authenticated the caller (``token_info["account"]``)
+and validated every argument against the spec; each handler hands the
+arguments to the domain service and stamps the answer with an ``api_id``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from connexion import request
+
+from plivo_sandbox.config import Account
+from plivo_sandbox.errors import new_api_id
+from plivo_sandbox.sandbox import Sandbox
+
+Answer = tuple[dict[str, Any], int]
+
+# Connexion passes these alongside the operation's own query arguments.
+_NOT_QUERY = frozenset({"auth_id", "user", "token_info"})
+
+
+def _answer(body: Mapping[str, Any], status: int = 200) -> Answer:
+    """Every Plivo response body carries a fresh ``api_id``, first."""
+    return {"api_id": new_api_id(), **body}, status
+
+
+def _caller(token_info: Mapping[str, Any]) -> Account:
+    account: Account = token_info["account"]
+    return account
+
+
+def _query(arguments: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in arguments.items() if key not in _NOT_QUERY}
+
+
+class PlivoHandlers:
+    """The nine operations, bound to one sandbox (connexion resolves them by name).
+
+    ``auth_id`` is the path's account, already matched to the caller by
+    authentication; the caller's ``Account`` comes in ``token_info``.
+    """
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        self.sandbox = sandbox
+
+    # ------------------------------------------------------------- masking
+
+    def create_masking_session(
+        self, body: dict[str, Any], token_info: dict[str, Any], auth_id: str
+    ) -> Answer:
+        """POST /Masking/Session."""
+        return _answer(self.sandbox.masking.create(_caller(token_info), body), 201)
+
+    def update_masking_session(
+        self, session_uuid: str, body: dict[str, Any], token_info: dict[str, Any], auth_id: str
+    ) -> Answer:
+        """POST /Masking/Session/{session_uuid}."""
+        return _answer(self.sandbox.masking.update(_caller(token_info), session_uuid, body))
+
+    def get_masking_session(
+        self, session_uuid: str, token_info: dict[str, Any], auth_id: str
+    ) -> Answer:
+        """GET /Masking/Session/{session_uuid}."""
+        return _answer(self.sandbox.masking.get(_caller(token_info), session_uuid))
+
+    def list_masking_sessions(self, token_info: dict[str, Any], **arguments: Any) -> Answer:
+        """GET /Masking/Session."""
+        return _answer(self.sandbox.masking.list(_caller(token_info), _query(arguments)))
+
+    def delete_masking_session(
+        self, session_uuid: str, token_info: dict[str, Any], auth_id: str
+    ) -> Answer:
+        """DELETE /Masking/Session/{session_uuid}."""
+        return _answer(self.sandbox.masking.delete(_caller(token_info), session_uuid))
+
+    # -------------------------------------------------------------- verify
+
+    def create_verify_session(
+        self, body: dict[str, Any], token_info: dict[str, Any], auth_id: str
+    ) -> Answer:
+        """POST /Verify/Session."""
+        client = request.scope.get("client") or ("", 0)
+        answer = self.sandbox.verify.create(_caller(token_info), body, requestor_ip=client[0])
+        return _answer(answer, 202)
+
+    def validate_verify_session(
+        self, session_uuid: str, body: dict[str, Any], token_info: dict[str, Any], auth_id: str
+    ) -> Answer:
+        """POST /Verify/Session/{session_uuid}."""
+        return _answer(self.sandbox.verify.validate(_caller(token_info), session_uuid, body))
+
+    def get_verify_session(
+        self, session_uuid: str, token_info: dict[str, Any], auth_id: str
+    ) -> Answer:
+        """GET /Verify/Session/{session_uuid}."""
+        return _answer(self.sandbox.verify.get(_caller(token_info), session_uuid))
+
+    def list_verify_sessions(self, token_info: dict[str, Any], **arguments: Any) -> Answer:
+        """GET /Verify/Session."""
+        return _answer(self.sandbox.verify.list(_caller(token_info), _query(arguments)))

@@ -1,0 +1,487 @@
+"""Number Masking sessions: create, update, get, list, delete.
+
+Every method answers the response body without ``api_id`` (the HTTP layer
+adds it) or raises a PlivoError.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+from datetime import timedelta
+from typing import Any
+
+from .args import checked_body, checked_query, phone_digits
+from .clock import Clock
+from .config import Account, SandboxConfig
+from .errors import BadRequest, Conflict, NotFound
+from .numbers import Occupancy, choose_number, explain_shortage, region_of
+from .paging import Page, echo_filters, filter_names
+from .spec import ApiSpec
+from .storage import Kind, Row, RowQuery, Store, Transaction
+from .timefmt import MICROS, Range, int_range, masking_time, time_range, to_micros, whole_seconds
+from .visibility import can_see, list_scope, subaccount_of
+
+KIND: Kind = "masking"
+CREATE_SCHEMA = "MaskingSessionCreateRequest"
+UPDATE_SCHEMA = "MaskingSessionUpdateRequest"
+COLLECTION = "/Masking/Session"
+
+# List windows, stated in the spec's prose only (no schema keyword carries them).
+DEFAULT_WINDOW = timedelta(days=7)
+MAX_WINDOW = timedelta(days=30)
+MAX_AGE = timedelta(days=90)
+
+PARTIES = ("first_party", "second_party")
+PINS = ("first_party_pin", "second_party_pin")
+PIN_PLAYS = ("pin_prompt_play", "incorrect_pin_play")
+
+
+@dataclass
+class MaskingRecord:
+    """A stored masking session: everything needed to render it."""
+
+    session_uuid: str
+    owner: str
+    root: str
+    subaccount: str  # "" unless the session belongs to a subaccount
+    first_party: str
+    second_party: str
+    single_party: bool
+    virtual_number: str
+    geomatch: bool
+    virtual_number_cooloff_period: int
+    session_expiry: int
+    created_us: int
+    modified_us: int
+    expiry_us: int
+    record: bool
+    recording_callback_url: str
+    record_file_format: str
+    recording_callback_method: str
+    call_time_limit: int
+    initiate_call_to_first_party: bool
+    callback_url: str
+    callback_method: str
+    ring_timeout: int
+    first_party_play_url: str
+    second_party_play_url: str
+    is_pin_authentication_required: bool
+    generate_pin: bool
+    generate_pin_length: int
+    first_party_pin: str
+    second_party_pin: str
+    pin_prompt_play: str
+    pin_retry: int
+    pin_retry_wait: int
+    incorrect_pin_play: str
+    unknown_caller_play: str
+    force_pin_authentication: bool
+
+    @classmethod
+    def from_row(cls, row: Row) -> MaskingRecord:
+        """The record stored in ``row``."""
+        names = {f.name for f in fields(cls)}
+        return cls(**{key: value for key, value in row.data.items() if key in names})
+
+    def to_row(self) -> Row:
+        """The record as a store row, with its indexed columns."""
+        return Row(
+            kind=KIND,
+            uuid=self.session_uuid,
+            owner=self.owner,
+            root=self.root,
+            created_us=self.created_us,
+            expiry_us=self.expiry_us,
+            # The number stays held after the session ends, for its cool-off period.
+            release_us=self.expiry_us + self.virtual_number_cooloff_period * MICROS,
+            number=self.virtual_number,
+            data=asdict(self),
+        )
+
+    def active(self, now_us: int) -> bool:
+        """``active`` until ``expiry_time``, computed from the clock."""
+        return now_us < self.expiry_us
+
+    def parties(self) -> frozenset[str]:
+        """The real numbers of the session (an unset party is left out)."""
+        return frozenset(p for p in (self.first_party, self.second_party) if p)
+
+    def render(self, now_us: int) -> dict[str, Any]:
+        """The session object of the MaskingSession schema, in Plivo's field order."""
+        body: dict[str, Any] = {
+            "first_party": self.first_party,
+            "second_party": self.second_party,
+            "virtual_number": self.virtual_number,
+            "status": "active" if self.active(now_us) else "expired",
+            "initiate_call_to_first_party": self.initiate_call_to_first_party,
+        }
+        if self.is_pin_authentication_required:
+            body |= {
+                "first_party_pin": self.first_party_pin,
+                "second_party_pin": self.second_party_pin,
+                "is_pin_authentication_required": True,
+                "generate_pin": self.generate_pin,
+                "generate_pin_length": self.generate_pin_length,
+                "pin_prompt_play": self.pin_prompt_play,
+                "pin_retry": self.pin_retry,
+                # Plivo's own quirk: pin_retry_wait comes back as a string.
+                "pin_retry_wait": str(self.pin_retry_wait),
+                "incorrect_pin_play": self.incorrect_pin_play,
+                "unknown_caller_play": self.unknown_caller_play,
+                "force_pin_authentication": self.force_pin_authentication,
+            }
+        body |= {
+            "session_uuid": self.session_uuid,
+            "callback_url": self.callback_url,
+            "callback_method": self.callback_method,
+            "created_time": masking_time(self.created_us),
+            "modified_time": masking_time(self.modified_us),
+            "expiry_time": masking_time(self.expiry_us),
+            "duration": (self.expiry_us - self.created_us) // MICROS,
+            "amount": 0,
+            "call_time_limit": self.call_time_limit,
+            "ring_timeout": self.ring_timeout,
+            "first_party_play_url": self.first_party_play_url,
+            "second_party_play_url": self.second_party_play_url,
+            "record": self.record,
+        }
+        if self.subaccount:
+            body["subaccount"] = self.subaccount
+        body |= {
+            "record_file_format": self.record_file_format,
+            "recording_callback_url": self.recording_callback_url,
+            "recording_callback_method": self.recording_callback_method,
+            "session_expiry": self.session_expiry,
+            "interaction": None,
+            "total_call_amount": 0,
+            "total_call_count": 0,
+            "total_call_billed_duration": 0,
+            "total_session_amount": 0,
+            "last_interaction_time": "",
+        }
+        return body
+
+
+def _pin(args: Mapping[str, Any], name: str) -> str:
+    """A PIN argument as its digit string (Plivo's examples send JSON numbers)."""
+    value = args[name]
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return str(value)
+    if isinstance(value, str) and value and value.isascii() and value.isdigit():
+        return value
+    raise BadRequest(f"{name}: {value!r} is not a PIN; use digits only")
+
+
+def _generate_pins(length: int) -> tuple[str, str]:
+    """Two different random PINs of ``length`` digits."""
+    first = f"{secrets.randbelow(10**length):0{length}d}"
+    while True:
+        second = f"{secrets.randbelow(10**length):0{length}d}"
+        if second != first:
+            return first, second
+
+
+def _holders(
+    tx: Transaction, numbers: list[str], now_us: int
+) -> list[tuple[MaskingRecord, Occupancy]]:
+    """Sessions that still hold one of ``numbers``: active or cooling off."""
+    rows = tx.select(RowQuery(kind=KIND, numbers=numbers, released_after_us=now_us))
+    result = []
+    for row in rows:
+        record = MaskingRecord.from_row(row)
+        occupancy = Occupancy(
+            number=row.number,
+            parties=record.parties(),
+            active=record.active(now_us),
+            release_us=row.release_us,
+        )
+        result.append((record, occupancy))
+    return result
+
+
+class MaskingService:
+    """The Number Masking API over a store and a clock."""
+
+    def __init__(self, config: SandboxConfig, store: Store, clock: Clock, spec: ApiSpec) -> None:
+        self.config = config
+        self.store = store
+        self.clock = clock
+        self.spec = spec
+        self.defaults = spec.defaults(CREATE_SCHEMA)
+        self.filters = filter_names(spec, COLLECTION, "get")
+        self.status_default = spec.parameter("MaskingStatusFilter")["schema"]["default"]
+
+    def _now_us(self) -> int:
+        return to_micros(self.clock.now())
+
+    def _visible(self, tx: Transaction, caller: Account, session_uuid: str) -> MaskingRecord:
+        row = tx.get(KIND, session_uuid)
+        if row is None or not can_see(caller, row):
+            raise NotFound(f"masking session {session_uuid} not found")
+        return MaskingRecord.from_row(row)
+
+    # ------------------------------------------------------------------ create
+
+    def create(self, caller: Account, args: Mapping[str, Any]) -> dict[str, Any]:
+        """Create a session and allocate its virtual number from the owner's pool."""
+        given = checked_body(self.spec, CREATE_SCHEMA, args)
+        merged = {**self.defaults, **given}
+        parties = self._parties(given, single=merged["create_session_with_single_party"])
+        pins = self._pins(given, merged)
+        owner = caller
+        if "subaccount" in given:
+            owner = subaccount_of(self.config, caller, given["subaccount"])
+        anchor = parties["first_party"] or parties["second_party"]
+        anchor_name = "first_party" if parties["first_party"] else "second_party"
+        region = region_of(anchor, anchor_name) if merged["geomatch"] else None
+
+        now_us = self._now_us()
+        created_us = whole_seconds(now_us)
+        record = MaskingRecord(
+            session_uuid=str(uuid.uuid4()),
+            owner=owner.auth_id,
+            root=owner.root,
+            subaccount=owner.auth_id if owner.is_subaccount else "",
+            first_party=parties["first_party"],
+            second_party=parties["second_party"],
+            single_party=merged["create_session_with_single_party"],
+            virtual_number="",
+            geomatch=merged["geomatch"],
+            virtual_number_cooloff_period=merged["virtual_number_cooloff_period"],
+            session_expiry=merged["session_expiry"],
+            created_us=created_us,
+            modified_us=created_us,
+            expiry_us=created_us + merged["session_expiry"] * MICROS,
+            record=merged["record"],
+            recording_callback_url=merged.get("recording_callback_url", ""),
+            record_file_format=merged["record_file_format"],
+            recording_callback_method=merged["recording_callback_method"],
+            call_time_limit=merged["call_time_limit"],
+            initiate_call_to_first_party=merged["initiate_call_to_first_party"],
+            callback_url=merged.get("callback_url", ""),
+            callback_method=merged["callback_method"],
+            ring_timeout=merged["ring_timeout"],
+            first_party_play_url=merged.get("first_party_play_url", ""),
+            second_party_play_url=merged.get("second_party_play_url", ""),
+            is_pin_authentication_required=merged["is_pin_authentication_required"],
+            generate_pin=merged["generate_pin"],
+            generate_pin_length=merged["generate_pin_length"],
+            first_party_pin=pins[0],
+            second_party_pin=pins[1],
+            pin_prompt_play=merged.get("pin_prompt_play", ""),
+            pin_retry=merged["pin_retry"],
+            pin_retry_wait=merged["pin_retry_wait"],
+            incorrect_pin_play=merged.get("incorrect_pin_play", ""),
+            unknown_caller_play=merged.get("unknown_caller_play", ""),
+            force_pin_authentication=merged["force_pin_authentication"],
+        )
+        pool = list(owner.numbers)
+        # Reading the holders and inserting the session in one immediate
+        # transaction: no other worker can take the same number in between.
+        with self.store.transaction() as tx:
+            holders = [occupancy for _, occupancy in _holders(tx, pool, now_us)]
+            number = choose_number(
+                pool,
+                region,
+                record.parties(),
+                holders,
+                tx.last_allocated(KIND, pool),
+                now_us,
+            )
+            if number is None:
+                why = explain_shortage(pool, region, record.parties(), holders, now_us)
+                raise Conflict(
+                    f"no virtual number is free for this session in account {owner.auth_id}: {why}"
+                )
+            record.virtual_number = number
+            tx.insert(record.to_row())
+        return {
+            "session_uuid": record.session_uuid,
+            "virtual_number": "+" + number,
+            "message": "Session created",
+            "session": record.render(now_us),
+        }
+
+    def _parties(self, given: Mapping[str, Any], single: bool) -> dict[str, str]:
+        parties = {name: phone_digits(given[name]) if name in given else "" for name in PARTIES}
+        if single:
+            if not any(parties.values()):
+                raise BadRequest(
+                    "first_party: first_party or second_party is required"
+                    " (create_session_with_single_party is true, so one of them is enough)"
+                )
+        else:
+            for name in PARTIES:
+                if not parties[name]:
+                    raise BadRequest(
+                        f"{name}: required (unless create_session_with_single_party is true)"
+                    )
+        if parties["first_party"] and parties["first_party"] == parties["second_party"]:
+            raise BadRequest("second_party: must be different from first_party")
+        for name, number in parties.items():
+            if number:
+                region_of(number, name)
+        return parties
+
+    def _pins(self, given: Mapping[str, Any], merged: Mapping[str, Any]) -> tuple[str, str]:
+        """The two PINs, checked or generated; ("", "") without PIN authentication."""
+        if not merged["is_pin_authentication_required"]:
+            return "", ""
+        for name in PIN_PLAYS:
+            if name not in given:
+                raise BadRequest(f"{name}: required when is_pin_authentication_required is true")
+        if merged["generate_pin"]:
+            return _generate_pins(merged["generate_pin_length"])
+        for name in PINS:
+            if name not in given:
+                raise BadRequest(
+                    f"{name}: required when is_pin_authentication_required is true"
+                    " and generate_pin is false"
+                )
+        first, second = (_pin(given, name) for name in PINS)
+        if first == second:
+            raise BadRequest("second_party_pin: must be different from first_party_pin")
+        return first, second
+
+    # ------------------------------------------------------------------ update
+
+    def update(self, caller: Account, session_uuid: str, args: Mapping[str, Any]) -> dict[str, Any]:
+        """Change the settings of an active session; answers the whole session."""
+        given = checked_body(self.spec, UPDATE_SCHEMA, args)
+        # Plivo's SDKs echo the path's session_uuid in the body; the API ignores it.
+        given.pop("session_uuid", None)
+        now_us = self._now_us()
+        with self.store.transaction() as tx:
+            record = self._visible(tx, caller, session_uuid)
+            if not record.active(now_us):
+                raise Conflict(f"session {session_uuid} has expired and cannot be updated")
+            for name in PARTIES:
+                if name in given and not record.single_party:
+                    raise BadRequest(
+                        f"{name}: can only be set on a session created with"
+                        " create_session_with_single_party"
+                    )
+            self._set_parties(tx, record, given, now_us)
+            for name, value in given.items():
+                if name not in PARTIES:
+                    setattr(record, name, value)
+            if "session_expiry" in given:
+                record.expiry_us = record.created_us + given["session_expiry"] * MICROS
+            record.modified_us = whole_seconds(now_us)
+            tx.update(record.to_row())
+        return {"message": "Session updated", "session": record.render(now_us)}
+
+    def _set_parties(
+        self, tx: Transaction, record: MaskingRecord, given: Mapping[str, Any], now_us: int
+    ) -> None:
+        """Set the parties of a single-party session, keeping its number unambiguous."""
+        changed = {name: phone_digits(given[name]) for name in PARTIES if name in given}
+        if not changed:
+            return
+        for name, number in changed.items():
+            region_of(number, name)
+            setattr(record, name, number)
+        if record.first_party and record.first_party == record.second_party:
+            raise BadRequest("second_party: must be different from first_party")
+        for other, occupancy in _holders(tx, [record.virtual_number], now_us):
+            if other.session_uuid == record.session_uuid or not occupancy.active:
+                continue
+            shared = occupancy.parties & set(changed.values())
+            if shared:
+                raise Conflict(
+                    f"{next(n for n in PARTIES if n in changed and changed[n] in shared)}:"
+                    f" virtual number {record.virtual_number} already serves another active"
+                    " session with this party, so calls from it would be ambiguous"
+                )
+
+    # ------------------------------------------------------------------ get, delete
+
+    def get(self, caller: Account, session_uuid: str) -> dict[str, Any]:
+        """One session, wrapped in ``response``."""
+        now_us = self._now_us()
+        with self.store.transaction(write=False) as tx:
+            record = self._visible(tx, caller, session_uuid)
+        return {"response": record.render(now_us)}
+
+    def delete(self, caller: Account, session_uuid: str) -> dict[str, Any]:
+        """End a session now; its number cools off. Ending an ended session is a no-op."""
+        now_us = self._now_us()
+        with self.store.transaction() as tx:
+            record = self._visible(tx, caller, session_uuid)
+            if record.active(now_us):
+                record.expiry_us = record.modified_us = whole_seconds(now_us)
+                tx.update(record.to_row())
+        return {"message": "Session expired"}
+
+    # ------------------------------------------------------------------ list
+
+    def list(self, caller: Account, query: Mapping[str, Any]) -> dict[str, Any]:
+        """One page of the sessions the caller may see, newest first."""
+        checked = checked_query(self.spec, COLLECTION, "get", query)
+        page = Page.from_query(self.spec, checked)
+        now_us = self._now_us()
+        scope = list_scope(self.config, caller, checked.get("subaccount"))
+        created = time_range(checked, "created_time")
+        expiry = time_range(checked, "expiry_time")
+        durations = int_range(checked, "duration")
+        for field, bounds in (("created_time", created), ("expiry_time", expiry)):
+            _check_window(field, bounds, now_us)
+        if not created.bounded and not expiry.bounded:
+            created = created.tighten(lower=now_us - _us(DEFAULT_WINDOW))
+        created = created.tighten(lower=now_us - _us(MAX_AGE))
+        status = checked.get("status", self.status_default)
+        wanted = {name: phone_digits(checked[name]) for name in PARTIES if name in checked}
+        number = phone_digits(checked["virtual_number"]) if "virtual_number" in checked else None
+
+        with self.store.transaction(write=False) as tx:
+            rows = tx.select(
+                RowQuery(
+                    kind=KIND,
+                    root=scope.root,
+                    owner=scope.owner,
+                    created_from_us=created.lower,
+                    created_to_us=created.upper,
+                    numbers=[number] if number is not None else None,
+                )
+            )
+        matches = []
+        for row in rows:
+            record = MaskingRecord.from_row(row)
+            state = "active" if record.active(now_us) else "expired"
+            if (
+                created.contains(record.created_us)
+                and expiry.contains(record.expiry_us)
+                and durations.contains((record.expiry_us - record.created_us) // MICROS)
+                and all(getattr(record, name) == value for name, value in wanted.items())
+                and status in ("all", state)
+            ):
+                matches.append(record)
+        base = f"/v1/Account/{caller.auth_id}/Masking/Session/"
+        meta = page.meta(base, echo_filters(checked, self.filters), len(matches))
+        meta["total_count"] = len(matches)
+        objects = [
+            {**record.render(now_us), "resource_uri": f"{base}{record.session_uuid}/"}
+            for record in page.slice(matches)
+        ]
+        return {"response": {"meta": meta, "objects": objects}}
+
+
+def _us(span: timedelta) -> int:
+    return span // timedelta(microseconds=1)
+
+
+def _check_window(field: str, bounds: Range, now_us: int) -> None:
+    """A time-filter window spans at most 30 days (no upper = now, no lower = upper - 7 days)."""
+    if not bounds.bounded:
+        return
+    upper = bounds.upper if bounds.upper is not None else now_us
+    lower = bounds.lower if bounds.lower is not None else upper - _us(DEFAULT_WINDOW)
+    if upper - lower > _us(MAX_WINDOW):
+        days = (upper - lower) / _us(timedelta(days=1))
+        raise BadRequest(
+            f"{field}: the search window spans {days:.1f} days; at most"
+            f" {MAX_WINDOW.days} days are allowed (a missing upper bound means now)"
+        )

@@ -1,0 +1,128 @@
+"""Phone-number helpers and the choice of a masking session's virtual number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers import carrier
+
+from .errors import BadRequest
+
+
+def digits(number: str) -> str:
+    """A phone number as Plivo stores it: E.164 digits without the ``+``."""
+    return number.strip().removeprefix("+")
+
+
+@lru_cache(maxsize=4096)
+def _region(number: str) -> str | None:
+    try:
+        parsed = phonenumbers.parse("+" + digits(number), None)
+    except phonenumbers.NumberParseException:
+        return None
+    region = phonenumbers.region_code_for_number(parsed)
+    if region is None and parsed.country_code is not None:
+        # A number phonenumbers cannot place exactly (e.g. an unassigned +1
+        # area code) still belongs to its country code's main region.
+        region = phonenumbers.region_code_for_country_code(parsed.country_code)
+    return None if region in (None, phonenumbers.UNKNOWN_REGION) else region
+
+
+def region_of(number: str, argument: str) -> str:
+    """The ISO region (``US``, ``IN``...) of ``number``; BadRequest naming ``argument``."""
+    region = _region(number)
+    if region is None:
+        raise BadRequest(
+            f"{argument}: '{number}' has no country code that can be recognised"
+            " (expected E.164, e.g. +14155552671)"
+        )
+    return region
+
+
+def network_of(number: str) -> str:
+    """The mobile network phonenumbers knows for ``number``, or ``""``."""
+    try:
+        parsed = phonenumbers.parse("+" + digits(number), None)
+    except phonenumbers.NumberParseException:
+        return ""
+    return str(carrier.name_for_number(parsed, "en"))
+
+
+@dataclass(frozen=True)
+class Occupancy:
+    """A session that holds (or recently held) a virtual number."""
+
+    number: str
+    parties: frozenset[str]
+    active: bool
+    release_us: int  # until when the number is cooling off once the session ended
+
+
+def choose_number(
+    pool: Sequence[str],
+    region: str | None,
+    parties: Iterable[str],
+    holders: Iterable[Occupancy],
+    last_used: Mapping[str, int],
+    now_us: int,
+) -> str | None:
+    """Pick the virtual number for a new session, or None when none is free.
+
+    ``region`` restricts the pool (geomatch); ``None`` allows every number.
+    A number may serve several active sessions, but never two that share a
+    party (a call from that party would be ambiguous), and a number whose
+    session ended less than that session's cool-off period ago is not given
+    to another one. Among the free numbers the least recently allocated wins,
+    then the lowest, so the choice is deterministic.
+    """
+    wanted = {party for party in parties if party}
+    blocked: set[str] = set()
+    for holder in holders:
+        if holder.active:
+            if holder.parties & wanted:
+                blocked.add(holder.number)
+        elif holder.release_us > now_us:
+            blocked.add(holder.number)
+    free = [
+        number
+        for number in pool
+        if number not in blocked and (region is None or _region(number) == region)
+    ]
+    if not free:
+        return None
+    return min(free, key=lambda number: (last_used.get(number, -1), number))
+
+
+def explain_shortage(
+    pool: Sequence[str],
+    region: str | None,
+    parties: Iterable[str],
+    holders: Iterable[Occupancy],
+    now_us: int,
+) -> str:
+    """Why ``choose_number`` found nothing, for the 409 message."""
+    where = f" in {region}" if region else ""
+    candidates = [n for n in pool if region is None or _region(n) == region]
+    if not candidates:
+        return f"the number pool has no virtual number{where}" + (
+            " (geomatch is on: turn it off to use a number from another country)" if region else ""
+        )
+    wanted = {party for party in parties if party}
+    shared: set[str] = set()
+    cooling: set[str] = set()
+    for holder in holders:
+        if holder.number not in candidates:
+            continue
+        if holder.active and holder.parties & wanted:
+            shared.add(holder.number)
+        elif not holder.active and holder.release_us > now_us:
+            cooling.add(holder.number)
+    reasons = []
+    if shared:
+        reasons.append(f"{len(shared)} already serve an active session with one of these parties")
+    if cooling - shared:
+        reasons.append(f"{len(cooling - shared)} are in their cool-off period")
+    return f"all {len(candidates)} virtual number(s){where} are taken: " + " and ".join(reasons)

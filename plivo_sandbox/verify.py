@@ -1,0 +1,324 @@
+"""Verify sessions: send an OTP, validate it, get and list sessions.
+
+Every method answers the response body without ``api_id`` (the HTTP layer
+adds it) or raises a PlivoError.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import uuid
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from .args import checked_body, checked_query, phone_digits
+from .clock import Clock
+from .config import Account, SandboxConfig
+from .errors import BadRequest, Conflict, NotFound, TooManyRequests
+from .numbers import network_of, region_of
+from .paging import Page, echo_filters, filter_names
+from .spec import ApiSpec
+from .storage import Kind, Row, RowQuery, Store, Transaction
+from .timefmt import MICROS, time_range, to_micros, verify_time
+from .visibility import can_see, list_scope
+
+KIND: Kind = "verify"
+CREATE_SCHEMA = "VerifySessionCreateRequest"
+VALIDATE_SCHEMA = "VerifySessionValidateRequest"
+COLLECTION = "/Verify/Session"
+
+# Stated in the spec's prose only (no schema keyword carries them).
+MAX_FAILED_VALIDATIONS = 10
+DEFAULT_WINDOW = timedelta(hours=24)
+MAX_AGE = timedelta(days=90)
+RATE_WINDOW = timedelta(minutes=1)
+
+DEFAULT_APP_ALIAS = "Default Verify Application"
+VALIDATION_CHARGE = "0.0000"  # validating a code is free
+# What a delivered attempt reports, per channel (sms delivery receipt, voice call outcome).
+DELIVERED = {"sms": "delivered", "voice": "ANSWER"}
+
+
+def default_app_uuid(auth_id: str) -> str:
+    """The stable uuid of an account's default Verify application."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"plivo-sandbox:verify-default-app:{auth_id}"))
+
+
+def _amount(value: Decimal) -> str:
+    """A decimal amount as Plivo writes totals: no exponent, no trailing zeros."""
+    return format(value.normalize(), "f")
+
+
+@dataclass
+class VerifyRecord:
+    """A stored Verify session."""
+
+    session_uuid: str
+    owner: str
+    root: str
+    app_uuid: str
+    alias: str
+    recipient: str
+    channel: str
+    otp: str
+    created_us: int
+    updated_us: int
+    expiry_us: int
+    requestor_ip: str
+    country: str
+    network: str
+    locale: str
+    brand_name: str = ""
+    app_hash: str = ""
+    url: str = ""
+    method: str = ""
+    dtmf: int | None = None
+    fraud_check: str = ""
+    verified: bool = False
+    failed_validations: int = 0
+    # {attempt_uuid, channel, status, time_us, charge}
+    attempts: list[dict[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def from_row(cls, row: Row) -> VerifyRecord:
+        """The record stored in ``row``."""
+        names = {f.name for f in fields(cls)}
+        return cls(**{key: value for key, value in row.data.items() if key in names})
+
+    def to_row(self) -> Row:
+        """The record as a store row, with its indexed columns."""
+        return Row(
+            kind=KIND,
+            uuid=self.session_uuid,
+            owner=self.owner,
+            root=self.root,
+            created_us=self.created_us,
+            expiry_us=self.expiry_us,
+            release_us=self.expiry_us,
+            number=self.recipient,
+            data=asdict(self),
+        )
+
+    def status(self, now_us: int) -> str:
+        """``verified`` once validated, else ``expired`` after the code's lifetime."""
+        if self.verified:
+            return "verified"
+        return "in-progress" if now_us < self.expiry_us else "expired"
+
+    def render(self, now_us: int) -> dict[str, Any]:
+        """The VerifySession object (flat, without ``api_id``)."""
+        charges = [Decimal(attempt["charge"]) for attempt in self.attempts]
+        return {
+            "session_uuid": self.session_uuid,
+            "app_uuid": self.app_uuid,
+            "alias": self.alias,
+            "recipient": self.recipient,
+            "channel": self.channel,
+            "status": self.status(now_us),
+            "count": len(self.attempts),
+            "requestor_ip": self.requestor_ip,
+            "destination_country_iso2": self.country,
+            "destination_network": self.network,
+            "attempt_details": [
+                {
+                    "channel": attempt["channel"],
+                    "attempt_uuid": attempt["attempt_uuid"],
+                    "status": attempt["status"],
+                    "time": verify_time(attempt["time_us"]),
+                }
+                for attempt in self.attempts
+            ],
+            "charges": {
+                "total_charge": _amount(sum(charges, Decimal(0))),
+                "validation_charge": VALIDATION_CHARGE,
+                "attempt_charges": [
+                    {
+                        "attempt_uuid": attempt["attempt_uuid"],
+                        "channel": attempt["channel"],
+                        "charge": attempt["charge"],
+                    }
+                    for attempt in self.attempts
+                ],
+            },
+            "created_at": verify_time(self.created_us),
+            "updated_at": verify_time(self.updated_us),
+        }
+
+
+class VerifyService:
+    """The Verify Session API over a store and a clock."""
+
+    def __init__(self, config: SandboxConfig, store: Store, clock: Clock, spec: ApiSpec) -> None:
+        self.config = config
+        self.store = store
+        self.clock = clock
+        self.spec = spec
+        self.defaults = spec.defaults(CREATE_SCHEMA)
+        self.filters = filter_names(spec, COLLECTION, "get")
+
+    def _now_us(self) -> int:
+        return to_micros(self.clock.now())
+
+    def _visible(self, tx: Transaction, caller: Account, session_uuid: str) -> VerifyRecord:
+        row = tx.get(KIND, session_uuid)
+        if row is None or not can_see(caller, row):
+            raise NotFound(f"verify session {session_uuid} not found")
+        return VerifyRecord.from_row(row)
+
+    def create(
+        self, caller: Account, args: Mapping[str, Any], requestor_ip: str = ""
+    ) -> dict[str, Any]:
+        """Generate an OTP, record its delivery attempt and charge; the session is in-progress."""
+        given = checked_body(self.spec, CREATE_SCHEMA, args)
+        merged = {**self.defaults, **given}
+        recipient = phone_digits(given["recipient"])
+        country = region_of(recipient, "recipient")
+        channel = merged["channel"]
+        length = merged["code_length"]
+        app_uuid = given.get("app_uuid", default_app_uuid(caller.auth_id))
+        now_us = self._now_us()
+        attempt_uuid = str(uuid.uuid4())
+        record = VerifyRecord(
+            session_uuid=str(uuid.uuid4()),
+            owner=caller.auth_id,
+            root=caller.root,
+            app_uuid=app_uuid,
+            alias=DEFAULT_APP_ALIAS
+            if app_uuid == default_app_uuid(caller.auth_id)
+            else f"app-{app_uuid[:8]}",
+            recipient=recipient,
+            channel=channel,
+            otp=f"{secrets.randbelow(10**length):0{length}d}",
+            created_us=now_us,
+            updated_us=now_us,
+            expiry_us=now_us + self.config.verify_code_ttl * MICROS,
+            requestor_ip=requestor_ip,
+            country=country,
+            network=network_of(recipient) or "Unknown",
+            locale=merged["locale"],
+            brand_name=given.get("brand_name", ""),
+            app_hash=given.get("app_hash", ""),
+            url=given.get("url", ""),
+            method=merged["method"],
+            dtmf=given.get("dtmf"),
+            fraud_check=given.get("fraud_check", ""),
+            attempts=[
+                {
+                    "attempt_uuid": attempt_uuid,
+                    "channel": channel,
+                    "status": DELIVERED.get(channel, "delivered"),
+                    "time_us": now_us,
+                    "charge": self.config.verify_charges.get(channel, "0.00000"),
+                }
+            ],
+        )
+        with self.store.transaction() as tx:
+            tx.insert(record.to_row())
+        return {"message": "Session initiated", "session_uuid": record.session_uuid}
+
+    def validate(
+        self, caller: Account, session_uuid: str, args: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """Check the OTP: right -> verified; wrong -> 400, counted; closed session -> 409."""
+        otp = checked_body(self.spec, VALIDATE_SCHEMA, args)["otp"]
+        now_us = self._now_us()
+        with self.store.transaction() as tx:
+            record = self._visible(tx, caller, session_uuid)
+            status = record.status(now_us)
+            if status == "verified":
+                raise Conflict(f"session {session_uuid} has already been verified")
+            if status == "expired":
+                raise Conflict(f"session {session_uuid} has expired; start a new session")
+            if record.failed_validations >= MAX_FAILED_VALIDATIONS:
+                raise Conflict(
+                    f"session {session_uuid} refused further validation after"
+                    f" {MAX_FAILED_VALIDATIONS} failed attempts; start a new session"
+                )
+            right = hmac.compare_digest(otp.encode(), record.otp.encode())
+            if right:
+                record.verified = True
+                record.updated_us = now_us
+            else:
+                record.failed_validations += 1
+            tx.update(record.to_row())
+        # Raised after the commit, so the failed attempt stays counted.
+        if not right:
+            left = MAX_FAILED_VALIDATIONS - record.failed_validations
+            raise BadRequest(f"otp: invalid OTP ({left} attempt(s) left)")
+        return {"message": "session validated successfully."}
+
+    def get(self, caller: Account, session_uuid: str) -> dict[str, Any]:
+        """The session, flat."""
+        now_us = self._now_us()
+        with self.store.transaction(write=False) as tx:
+            record = self._visible(tx, caller, session_uuid)
+        return record.render(now_us)
+
+    def otp(self, session_uuid: str) -> str:
+        """The session's OTP, for the sandbox control API (no account check)."""
+        with self.store.transaction(write=False) as tx:
+            row = tx.get(KIND, session_uuid)
+        if row is None:
+            raise NotFound(f"verify session {session_uuid} not found")
+        return VerifyRecord.from_row(row).otp
+
+    def list(self, caller: Account, query: Mapping[str, Any]) -> dict[str, Any]:
+        """One page of the caller's sessions, newest first; rate limited per caller."""
+        now_us = self._now_us()
+        limit = self.config.verify_list_rate_limit
+        if limit > 0:
+            with self.store.transaction() as tx:
+                allowed = tx.record_hit(
+                    f"verify-list:{caller.auth_id}",
+                    now_us,
+                    RATE_WINDOW // timedelta(microseconds=1),
+                    limit,
+                )
+            if not allowed:
+                raise TooManyRequests("too many requests")
+        checked = checked_query(self.spec, COLLECTION, "get", query)
+        page = Page.from_query(self.spec, checked)
+        scope = list_scope(self.config, caller, checked.get("subaccount"))
+        started = time_range(checked, "session_time")
+        if not started.bounded:
+            started = started.tighten(lower=now_us - DEFAULT_WINDOW // timedelta(microseconds=1))
+        started = started.tighten(lower=now_us - MAX_AGE // timedelta(microseconds=1))
+        recipient = phone_digits(checked["recipient"]) if "recipient" in checked else None
+        exact = {
+            "app_uuid": checked.get("app_uuid"),
+            "brand_name": checked.get("brand_name"),
+            "app_hash": checked.get("app_hash"),
+            "country": checked.get("country"),
+            "alias": checked.get("alias"),
+        }
+        with self.store.transaction(write=False) as tx:
+            rows = tx.select(
+                RowQuery(
+                    kind=KIND,
+                    root=scope.root,
+                    owner=scope.owner,
+                    created_from_us=started.lower,
+                    created_to_us=started.upper,
+                    numbers=[recipient] if recipient is not None else None,
+                )
+            )
+        matches = []
+        for row in rows:
+            record = VerifyRecord.from_row(row)
+            if (
+                started.contains(record.created_us)
+                and all(
+                    value is None or getattr(record, name) == value for name, value in exact.items()
+                )
+                and checked.get("status") in (None, record.status(now_us))
+            ):
+                matches.append(record)
+        base = f"/v1/Account/{caller.auth_id}/Verify/Session/"
+        return {
+            "meta": page.meta(base, echo_filters(checked, self.filters), len(matches)),
+            "sessions": [record.render(now_us) for record in page.slice(matches)],
+        }

@@ -1,0 +1,71 @@
+"""The SQLite store's transactions, and the filter-time parser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plivo_sandbox.errors import BadRequest
+from plivo_sandbox.storage import Row, RowQuery, SqliteStore
+from plivo_sandbox.timefmt import from_micros, parse_filter_time
+
+
+def row(uuid: str, created_us: int = 0) -> Row:
+    """A minimal masking row."""
+    return Row("masking", uuid, "MA", "MA", created_us, 10, 10, "1", {"n": uuid})
+
+
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_a_failed_transaction_writes_nothing(tmp_path: Path, on_disk: bool) -> None:
+    store = SqliteStore(tmp_path if on_disk else None)
+    try:
+        with pytest.raises(RuntimeError), store.transaction() as tx:
+            tx.insert(row("a"))
+            raise RuntimeError("boom")
+
+        with store.transaction(write=False) as tx:
+            assert tx.get("masking", "a") is None
+    finally:
+        store.close()
+
+
+def test_an_inner_transaction_joins_the_outer_one() -> None:
+    store = SqliteStore(None)
+    with store.transaction() as outer, store.transaction() as inner:
+        assert inner is outer
+        inner.insert(row("a", 1))
+        inner.insert(row("b", 1))
+
+    with store.transaction(write=False) as tx:
+        # Same creation time: the later insertion comes first.
+        assert [found.uuid for found in tx.select(RowQuery("masking"))] == ["b", "a"]
+        assert tx.get("verify", "a") is None
+    store.close()
+
+
+def test_a_closed_store_refuses_work() -> None:
+    store = SqliteStore(None)
+    store.close()
+
+    with pytest.raises(RuntimeError, match="closed"), store.transaction():
+        pass
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-02-01 06:28", "2024-02-01 06:28:00+00:00"),
+        ("2024-02-01 06:28:15", "2024-02-01 06:28:15+00:00"),
+        ("2024-02-01 06:28:15.5", "2024-02-01 06:28:15.500000+00:00"),
+        ("2024-02-01 06:28:15.000001", "2024-02-01 06:28:15.000001+00:00"),
+    ],
+)
+def test_filter_times_parse_in_every_documented_precision(text: str, expected: str) -> None:
+    assert str(from_micros(parse_filter_time("x", text))) == expected
+
+
+@pytest.mark.parametrize("text", ["2024-02-30 06:28", "2024-02-01T06:28", 20240201, ""])
+def test_a_malformed_filter_time_is_bad_request_naming_it(text: object) -> None:
+    with pytest.raises(BadRequest, match=r"^session_time__gt: "):
+        parse_filter_time("session_time__gt", text)

@@ -1,0 +1,35 @@
+"""The sandbox's own control API, for test suites (not part of Plivo)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from starlette.testclient import TestClient
+
+from tests.sandbox.conftest import TWO_PARTIES, assert_plivo_error, masking
+
+
+def test_the_clock_can_be_read(client: TestClient) -> None:
+    body = client.get("/_sandbox/clock").json()
+    assert datetime.fromisoformat(body["now"])
+    assert abs(body["offset_seconds"]) < 5
+
+
+def test_advancing_the_clock_moves_it_forward(client: TestClient) -> None:
+    body = client.post("/_sandbox/clock/advance", json={"seconds": 3600}).json()
+    assert 3590 < body["offset_seconds"] < 3610
+
+
+def test_the_clock_cannot_move_backwards(client: TestClient) -> None:
+    assert_plivo_error(client.post("/_sandbox/clock/advance", json={"seconds": -5}), 400, "seconds")
+
+
+def test_reset_forgets_every_session(client: TestClient) -> None:
+    uuid = client.post(masking(), json=TWO_PARTIES).json()["session_uuid"]
+    assert client.post("/_sandbox/reset").json() == {"message": "sandbox reset"}
+    assert_plivo_error(client.get(masking(session_uuid=uuid)), 404)
+
+
+def test_reading_the_otp_of_an_unknown_session_is_a_404(client: TestClient) -> None:
+    response = client.get("/_sandbox/verify/sessions/6e0f3b8c-1d2a-4e5f-8a9b-0c1d2e3f4a5b/otp")
+    assert_plivo_error(response, 404)
