@@ -61,7 +61,7 @@ test: $(VENV)/.dev node_modules/.installed chromium ## Lint, then run the whole 
 
 # ---------------------------------------------------------------- linting
 
-lint: lint-spec lint-code ## Validate the spec (openapi-spec-validator, Redocly) and the code (ruff, mypy)
+lint: lint-spec lint-code check-generated ## Validate the spec, the code (ruff, mypy) and that generated/ is current
 
 lint-spec: $(VENV)/.dev node_modules/.installed
 	$(BIN)/openapi-spec-validator openapi.yaml
@@ -75,6 +75,19 @@ lint-code: $(VENV)/.dev
 fmt: $(VENV)/.dev ## Format and auto-fix the Python code
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# ---------------------------------------------------------------- the generated client
+
+generate: $(VENV)/.dev ## Regenerate the Python client in generated/ from openapi.yaml
+	BIN=$(BIN) scripts/generate_client.sh generated
+
+check-generated: $(VENV)/.dev ## Fail, printing the diff, when generated/ is stale or hand-edited
+	BIN=$(BIN) bash scripts/check_generated.sh
+
+# ---------------------------------------------------------------- benchmarks
+
+bench: $(VENV)/.dev ## Load figures: requests per second for create, get and list
+	$(BIN)/python bench/load_sandbox.py
 
 clean: ## Remove the venv, node_modules and caches
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,139 @@
+"""Load figures for the sandbox: requests per second for get, create and list.
+
+Starts ``python -m plivo_sandbox`` (file-backed SQLite, ``--workers`` processes)
+on a free local port, drives it from this process with an async httpx client
+at a fixed concurrency for a fixed number of requests per operation, and
+prints throughput and latency percentiles. The server stops by itself.
+
+    .venv/bin/python bench/load_sandbox.py [--requests 2000] [--concurrency 16] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import httpx
+
+AUTH_ID = "MADEMO1234567890ABCD"
+AUTH_TOKEN = "demo-auth-token"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start_server(port: int, workers: int, data_dir: str) -> subprocess.Popen[bytes]:
+    """The sandbox as a user runs it; it stops by itself after ten minutes at most."""
+    command = [
+        sys.executable, "-m", "plivo_sandbox", "--port", str(port), "--workers", str(workers),
+        "--data-dir", data_dir, "--max-lifetime", "600",
+    ]  # fmt: skip
+    quiet = subprocess.DEVNULL
+    server = subprocess.Popen(command, cwd=ROOT, stdout=quiet, stderr=quiet)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/openapi.yaml", timeout=1).status_code == 200:
+                return server
+        except httpx.TransportError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("the sandbox did not start")
+
+
+async def run(
+    name: str, requests: int, concurrency: int, send: Callable[[int], Awaitable[httpx.Response]]
+) -> None:
+    """Send ``requests`` calls with ``concurrency`` in flight; print the figures."""
+    latencies: list[float] = []
+    failures = 0
+    counter = iter(range(requests))
+
+    async def worker() -> None:
+        nonlocal failures
+        for n in counter:
+            started = time.perf_counter()
+            response = await send(n)
+            latencies.append(time.perf_counter() - started)
+            if response.status_code >= 400:
+                failures += 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    elapsed = time.perf_counter() - started
+    quantiles = statistics.quantiles(latencies, n=100)
+    print(
+        f"{name:<8} {requests / elapsed:8.0f} req/s   p50 {quantiles[49] * 1000:6.1f} ms"
+        f"   p99 {quantiles[98] * 1000:6.1f} ms   errors {failures}"
+    )
+
+
+async def bench(base: str, requests: int, concurrency: int) -> None:
+    """Create, then get and list, against the server at ``base``."""
+    token = base64.b64encode(f"{AUTH_ID}:{AUTH_TOKEN}".encode()).decode()
+    limits = httpx.Limits(max_connections=concurrency)
+    async with httpx.AsyncClient(
+        base_url=f"{base}/v1/Account/{AUTH_ID}",
+        headers={"Authorization": f"Basic {token}"},
+        limits=limits,
+        timeout=30,
+    ) as client:
+        uuids: list[str] = []
+
+        async def create(n: int) -> httpx.Response:
+            # Distinct parties, so that numbers can be shared between sessions.
+            body = {"first_party": f"+1415{n:07d}", "second_party": f"+1628{n:07d}"}
+            response = await client.post("/Masking/Session/", json=body)
+            if response.status_code == 201:
+                uuids.append(response.json()["session_uuid"])
+            return response
+
+        async def get(n: int) -> httpx.Response:
+            return await client.get(f"/Masking/Session/{uuids[n % len(uuids)]}/")
+
+        async def list_page(n: int) -> httpx.Response:
+            return await client.get("/Masking/Session/", params={"limit": 20, "offset": n % 100})
+
+        print(f"{requests} requests per operation, {concurrency} in flight")
+        await run("create", requests, concurrency, create)
+        await run("get", requests, concurrency, get)
+        await run("list", requests, concurrency, list_page)
+
+
+def main() -> None:
+    """Parse the flags, start the sandbox, measure, stop it."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    port = free_port()
+    with tempfile.TemporaryDirectory() as data_dir:
+        server = start_server(port, args.workers, data_dir)
+        try:
+            print(f"sandbox: {args.workers} worker(s), SQLite in a temporary directory")
+            asyncio.run(bench(f"http://127.0.0.1:{port}", args.requests, args.concurrency))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()

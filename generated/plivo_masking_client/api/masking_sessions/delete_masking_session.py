@@ -1,0 +1,211 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.masking_session_delete_response import MaskingSessionDeleteResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    session_uuid: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/Masking/Session/{session_uuid}".format(
+            session_uuid=quote(str(session_uuid), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | MaskingSessionDeleteResponse | None:
+    if response.status_code == 200:
+        response_200 = MaskingSessionDeleteResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = Error.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | MaskingSessionDeleteResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    session_uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | MaskingSessionDeleteResponse]:
+    """End a masking session
+
+     Terminates an ongoing session and marks it as expired: its
+    `expiry_time` becomes now and its virtual number is released (subject
+    to the cool-off period). The record is not removed and stays readable
+    with GET. Older answers said `Session Deleted` instead of `Session
+    expired`.
+
+    Args:
+        session_uuid (UUID):  Example: c28b77d4-21e7-43bd-9447-04bfee92e651.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | MaskingSessionDeleteResponse]
+    """
+
+    kwargs = _get_kwargs(
+        session_uuid=session_uuid,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    session_uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | MaskingSessionDeleteResponse | None:
+    """End a masking session
+
+     Terminates an ongoing session and marks it as expired: its
+    `expiry_time` becomes now and its virtual number is released (subject
+    to the cool-off period). The record is not removed and stays readable
+    with GET. Older answers said `Session Deleted` instead of `Session
+    expired`.
+
+    Args:
+        session_uuid (UUID):  Example: c28b77d4-21e7-43bd-9447-04bfee92e651.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | MaskingSessionDeleteResponse
+    """
+
+    return sync_detailed(
+        session_uuid=session_uuid,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    session_uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | MaskingSessionDeleteResponse]:
+    """End a masking session
+
+     Terminates an ongoing session and marks it as expired: its
+    `expiry_time` becomes now and its virtual number is released (subject
+    to the cool-off period). The record is not removed and stays readable
+    with GET. Older answers said `Session Deleted` instead of `Session
+    expired`.
+
+    Args:
+        session_uuid (UUID):  Example: c28b77d4-21e7-43bd-9447-04bfee92e651.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | MaskingSessionDeleteResponse]
+    """
+
+    kwargs = _get_kwargs(
+        session_uuid=session_uuid,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    session_uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | MaskingSessionDeleteResponse | None:
+    """End a masking session
+
+     Terminates an ongoing session and marks it as expired: its
+    `expiry_time` becomes now and its virtual number is released (subject
+    to the cool-off period). The record is not removed and stays readable
+    with GET. Older answers said `Session Deleted` instead of `Session
+    expired`.
+
+    Args:
+        session_uuid (UUID):  Example: c28b77d4-21e7-43bd-9447-04bfee92e651.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | MaskingSessionDeleteResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            session_uuid=session_uuid,
+            client=client,
+        )
+    ).parsed

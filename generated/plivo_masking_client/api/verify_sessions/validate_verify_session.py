@@ -1,0 +1,237 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.verify_session_validate_request import VerifySessionValidateRequest
+from ...models.verify_session_validate_response import VerifySessionValidateResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    session_uuid: UUID,
+    *,
+    body: VerifySessionValidateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/Verify/Session/{session_uuid}".format(
+            session_uuid=quote(str(session_uuid), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | VerifySessionValidateResponse | None:
+    if response.status_code == 200:
+        response_200 = VerifySessionValidateResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = Error.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | VerifySessionValidateResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    session_uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: VerifySessionValidateRequest,
+) -> Response[Error | VerifySessionValidateResponse]:
+    """Validate the OTP of a Verify session
+
+     Checks the code the user entered. The right code answers 200 and the
+    session becomes `verified`. A wrong code answers 400 and counts as
+    an attempt; a session allows at most 10 validation attempts, after
+    which it refuses further validation (409). An expired or already
+    verified session cannot be validated (409).
+
+    Args:
+        session_uuid (UUID):  Example: 51e965f3-65a5-4ca0-9542-57154118a991.
+        body (VerifySessionValidateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | VerifySessionValidateResponse]
+    """
+
+    kwargs = _get_kwargs(
+        session_uuid=session_uuid,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    session_uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: VerifySessionValidateRequest,
+) -> Error | VerifySessionValidateResponse | None:
+    """Validate the OTP of a Verify session
+
+     Checks the code the user entered. The right code answers 200 and the
+    session becomes `verified`. A wrong code answers 400 and counts as
+    an attempt; a session allows at most 10 validation attempts, after
+    which it refuses further validation (409). An expired or already
+    verified session cannot be validated (409).
+
+    Args:
+        session_uuid (UUID):  Example: 51e965f3-65a5-4ca0-9542-57154118a991.
+        body (VerifySessionValidateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | VerifySessionValidateResponse
+    """
+
+    return sync_detailed(
+        session_uuid=session_uuid,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    session_uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: VerifySessionValidateRequest,
+) -> Response[Error | VerifySessionValidateResponse]:
+    """Validate the OTP of a Verify session
+
+     Checks the code the user entered. The right code answers 200 and the
+    session becomes `verified`. A wrong code answers 400 and counts as
+    an attempt; a session allows at most 10 validation attempts, after
+    which it refuses further validation (409). An expired or already
+    verified session cannot be validated (409).
+
+    Args:
+        session_uuid (UUID):  Example: 51e965f3-65a5-4ca0-9542-57154118a991.
+        body (VerifySessionValidateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | VerifySessionValidateResponse]
+    """
+
+    kwargs = _get_kwargs(
+        session_uuid=session_uuid,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    session_uuid: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: VerifySessionValidateRequest,
+) -> Error | VerifySessionValidateResponse | None:
+    """Validate the OTP of a Verify session
+
+     Checks the code the user entered. The right code answers 200 and the
+    session becomes `verified`. A wrong code answers 400 and counts as
+    an attempt; a session allows at most 10 validation attempts, after
+    which it refuses further validation (409). An expired or already
+    verified session cannot be validated (409).
+
+    Args:
+        session_uuid (UUID):  Example: 51e965f3-65a5-4ca0-9542-57154118a991.
+        body (VerifySessionValidateRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | VerifySessionValidateResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            session_uuid=session_uuid,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,459 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.masking_session_status import MaskingSessionStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.masking_interaction import MaskingInteraction
+
+
+T = TypeVar("T", bound="MaskingSessionListItem")
+
+
+@_attrs_define
+class MaskingSessionListItem:
+    """A session as it appears in a list, with its `resource_uri`."""
+
+    session_uuid: UUID
+    """ Identifies the session. """
+    first_party: str
+    """ The first party's real number, without `+` (empty while a single-party session lacks it). """
+    second_party: str
+    """ The second party's real number, without `+` (empty while a single-party session lacks it). """
+    virtual_number: str
+    """ The virtual number the parties dial, without `+`. """
+    status: MaskingSessionStatus
+    """ `active` until `expiry_time`, `expired` after it or after DELETE. """
+    initiate_call_to_first_party: bool
+    record: bool
+    record_file_format: str
+    """ `mp3` or `wav`. """
+    recording_callback_url: str
+    """ Empty when unset. """
+    recording_callback_method: str
+    """ `GET` or `POST`. """
+    call_time_limit: int
+    callback_url: str
+    """ Empty when unset. """
+    callback_method: str
+    """ `GET` or `POST`. """
+    ring_timeout: int
+    first_party_play_url: str
+    """ Empty when unset. """
+    second_party_play_url: str
+    """ Empty when unset. """
+    created_time: str
+    """ A UTC time as Plivo's masking API writes it, which is not RFC 3339:
+    `2024-02-01 06:28:15 +0000 UTC` or `2023-07-12 15:52:14.772699 +0000 UTC`
+    (seen once as `... +0000 +0000`), or an empty string when unset.
+     """
+    modified_time: str
+    """ A UTC time as Plivo's masking API writes it, which is not RFC 3339:
+    `2024-02-01 06:28:15 +0000 UTC` or `2023-07-12 15:52:14.772699 +0000 UTC`
+    (seen once as `... +0000 +0000`), or an empty string when unset.
+     """
+    expiry_time: str
+    """ A UTC time as Plivo's masking API writes it, which is not RFC 3339:
+    `2024-02-01 06:28:15 +0000 UTC` or `2023-07-12 15:52:14.772699 +0000 UTC`
+    (seen once as `... +0000 +0000`), or an empty string when unset.
+     """
+    last_interaction_time: str
+    """ A UTC time as Plivo's masking API writes it, which is not RFC 3339:
+    `2024-02-01 06:28:15 +0000 UTC` or `2023-07-12 15:52:14.772699 +0000 UTC`
+    (seen once as `... +0000 +0000`), or an empty string when unset.
+     """
+    duration: int
+    """ Length of the session in seconds (`expiry_time` - `created_time`). """
+    amount: float | str
+    """ An amount in USD. Plivo documents a string but returns numbers (`0`) too. """
+    total_call_amount: float | str
+    """ An amount in USD. Plivo documents a string but returns numbers (`0`) too. """
+    total_call_count: int
+    total_call_billed_duration: int
+    total_session_amount: float | str
+    """ An amount in USD. Plivo documents a string but returns numbers (`0`) too. """
+    interaction: list[MaskingInteraction] | MaskingInteraction | None
+    """ The session's calls so far; null before the first call. """
+    resource_uri: str
+    """ Path of the session, `/v1/Account/{auth_id}/Masking/Session/{session_uuid}/`. """
+    is_pin_authentication_required: bool | Unset = UNSET
+    generate_pin: bool | Unset = UNSET
+    generate_pin_length: int | Unset = UNSET
+    first_party_pin: str | Unset = UNSET
+    """ The first party's PIN. """
+    second_party_pin: str | Unset = UNSET
+    """ The second party's PIN. """
+    pin_prompt_play: str | Unset = UNSET
+    pin_retry: int | Unset = UNSET
+    pin_retry_wait: int | str | Unset = UNSET
+    """ An integer that Plivo sometimes returns as a string (`5` or `"5"`). """
+    incorrect_pin_play: str | Unset = UNSET
+    unknown_caller_play: str | Unset = UNSET
+    force_pin_authentication: bool | Unset = UNSET
+    subaccount: str | Unset = UNSET
+    """ The subaccount the session belongs to. """
+    session_expiry: int | Unset = UNSET
+    """ Lifetime of the session in seconds (in the attribute table; the example answers omit it). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.masking_interaction import MaskingInteraction  # noqa: PLC0415
+
+        session_uuid = str(self.session_uuid)
+
+        first_party = self.first_party
+
+        second_party = self.second_party
+
+        virtual_number = self.virtual_number
+
+        status = self.status.value
+
+        initiate_call_to_first_party = self.initiate_call_to_first_party
+
+        record = self.record
+
+        record_file_format = self.record_file_format
+
+        recording_callback_url = self.recording_callback_url
+
+        recording_callback_method = self.recording_callback_method
+
+        call_time_limit = self.call_time_limit
+
+        callback_url = self.callback_url
+
+        callback_method = self.callback_method
+
+        ring_timeout = self.ring_timeout
+
+        first_party_play_url = self.first_party_play_url
+
+        second_party_play_url = self.second_party_play_url
+
+        created_time = self.created_time
+
+        modified_time = self.modified_time
+
+        expiry_time = self.expiry_time
+
+        last_interaction_time = self.last_interaction_time
+
+        duration = self.duration
+
+        amount: float | str
+        amount = self.amount
+
+        total_call_amount: float | str
+        total_call_amount = self.total_call_amount
+
+        total_call_count = self.total_call_count
+
+        total_call_billed_duration = self.total_call_billed_duration
+
+        total_session_amount: float | str
+        total_session_amount = self.total_session_amount
+
+        interaction: dict[str, Any] | list[dict[str, Any]] | None
+        if isinstance(self.interaction, MaskingInteraction):
+            interaction = self.interaction.to_dict()
+        elif isinstance(self.interaction, list):
+            interaction = []
+            for interaction_type_1_type_0_item_data in self.interaction:
+                interaction_type_1_type_0_item = interaction_type_1_type_0_item_data.to_dict()
+                interaction.append(interaction_type_1_type_0_item)
+
+        else:
+            interaction = self.interaction
+
+        resource_uri = self.resource_uri
+
+        is_pin_authentication_required = self.is_pin_authentication_required
+
+        generate_pin = self.generate_pin
+
+        generate_pin_length = self.generate_pin_length
+
+        first_party_pin = self.first_party_pin
+
+        second_party_pin = self.second_party_pin
+
+        pin_prompt_play = self.pin_prompt_play
+
+        pin_retry = self.pin_retry
+
+        pin_retry_wait: int | str | Unset
+        if isinstance(self.pin_retry_wait, Unset):
+            pin_retry_wait = UNSET
+        else:
+            pin_retry_wait = self.pin_retry_wait
+
+        incorrect_pin_play = self.incorrect_pin_play
+
+        unknown_caller_play = self.unknown_caller_play
+
+        force_pin_authentication = self.force_pin_authentication
+
+        subaccount = self.subaccount
+
+        session_expiry = self.session_expiry
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "session_uuid": session_uuid,
+                "first_party": first_party,
+                "second_party": second_party,
+                "virtual_number": virtual_number,
+                "status": status,
+                "initiate_call_to_first_party": initiate_call_to_first_party,
+                "record": record,
+                "record_file_format": record_file_format,
+                "recording_callback_url": recording_callback_url,
+                "recording_callback_method": recording_callback_method,
+                "call_time_limit": call_time_limit,
+                "callback_url": callback_url,
+                "callback_method": callback_method,
+                "ring_timeout": ring_timeout,
+                "first_party_play_url": first_party_play_url,
+                "second_party_play_url": second_party_play_url,
+                "created_time": created_time,
+                "modified_time": modified_time,
+                "expiry_time": expiry_time,
+                "last_interaction_time": last_interaction_time,
+                "duration": duration,
+                "amount": amount,
+                "total_call_amount": total_call_amount,
+                "total_call_count": total_call_count,
+                "total_call_billed_duration": total_call_billed_duration,
+                "total_session_amount": total_session_amount,
+                "interaction": interaction,
+                "resource_uri": resource_uri,
+            }
+        )
+        if is_pin_authentication_required is not UNSET:
+            field_dict["is_pin_authentication_required"] = is_pin_authentication_required
+        if generate_pin is not UNSET:
+            field_dict["generate_pin"] = generate_pin
+        if generate_pin_length is not UNSET:
+            field_dict["generate_pin_length"] = generate_pin_length
+        if first_party_pin is not UNSET:
+            field_dict["first_party_pin"] = first_party_pin
+        if second_party_pin is not UNSET:
+            field_dict["second_party_pin"] = second_party_pin
+        if pin_prompt_play is not UNSET:
+            field_dict["pin_prompt_play"] = pin_prompt_play
+        if pin_retry is not UNSET:
+            field_dict["pin_retry"] = pin_retry
+        if pin_retry_wait is not UNSET:
+            field_dict["pin_retry_wait"] = pin_retry_wait
+        if incorrect_pin_play is not UNSET:
+            field_dict["incorrect_pin_play"] = incorrect_pin_play
+        if unknown_caller_play is not UNSET:
+            field_dict["unknown_caller_play"] = unknown_caller_play
+        if force_pin_authentication is not UNSET:
+            field_dict["force_pin_authentication"] = force_pin_authentication
+        if subaccount is not UNSET:
+            field_dict["subaccount"] = subaccount
+        if session_expiry is not UNSET:
+            field_dict["session_expiry"] = session_expiry
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.masking_interaction import MaskingInteraction  # noqa: PLC0415
+
+        d = dict(src_dict)
+        session_uuid = UUID(d.pop("session_uuid"))
+
+        first_party = d.pop("first_party")
+
+        second_party = d.pop("second_party")
+
+        virtual_number = d.pop("virtual_number")
+
+        status = MaskingSessionStatus(d.pop("status"))
+
+        initiate_call_to_first_party = d.pop("initiate_call_to_first_party")
+
+        record = d.pop("record")
+
+        record_file_format = d.pop("record_file_format")
+
+        recording_callback_url = d.pop("recording_callback_url")
+
+        recording_callback_method = d.pop("recording_callback_method")
+
+        call_time_limit = d.pop("call_time_limit")
+
+        callback_url = d.pop("callback_url")
+
+        callback_method = d.pop("callback_method")
+
+        ring_timeout = d.pop("ring_timeout")
+
+        first_party_play_url = d.pop("first_party_play_url")
+
+        second_party_play_url = d.pop("second_party_play_url")
+
+        created_time = d.pop("created_time")
+
+        modified_time = d.pop("modified_time")
+
+        expiry_time = d.pop("expiry_time")
+
+        last_interaction_time = d.pop("last_interaction_time")
+
+        duration = d.pop("duration")
+
+        def _parse_amount(data: object) -> float | str:
+            return cast(float | str, data)
+
+        amount = _parse_amount(d.pop("amount"))
+
+        def _parse_total_call_amount(data: object) -> float | str:
+            return cast(float | str, data)
+
+        total_call_amount = _parse_total_call_amount(d.pop("total_call_amount"))
+
+        total_call_count = d.pop("total_call_count")
+
+        total_call_billed_duration = d.pop("total_call_billed_duration")
+
+        def _parse_total_session_amount(data: object) -> float | str:
+            return cast(float | str, data)
+
+        total_session_amount = _parse_total_session_amount(d.pop("total_session_amount"))
+
+        def _parse_interaction(data: object) -> list[MaskingInteraction] | MaskingInteraction | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                interaction_type_0 = MaskingInteraction.from_dict(data)
+
+                return interaction_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                interaction_type_1_type_0 = []
+                _interaction_type_1_type_0 = data
+                for interaction_type_1_type_0_item_data in _interaction_type_1_type_0:
+                    interaction_type_1_type_0_item = MaskingInteraction.from_dict(interaction_type_1_type_0_item_data)
+
+                    interaction_type_1_type_0.append(interaction_type_1_type_0_item)
+
+                return interaction_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[MaskingInteraction] | MaskingInteraction | None, data)
+
+        interaction = _parse_interaction(d.pop("interaction"))
+
+        resource_uri = d.pop("resource_uri")
+
+        is_pin_authentication_required = d.pop("is_pin_authentication_required", UNSET)
+
+        generate_pin = d.pop("generate_pin", UNSET)
+
+        generate_pin_length = d.pop("generate_pin_length", UNSET)
+
+        first_party_pin = d.pop("first_party_pin", UNSET)
+
+        second_party_pin = d.pop("second_party_pin", UNSET)
+
+        pin_prompt_play = d.pop("pin_prompt_play", UNSET)
+
+        pin_retry = d.pop("pin_retry", UNSET)
+
+        def _parse_pin_retry_wait(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        pin_retry_wait = _parse_pin_retry_wait(d.pop("pin_retry_wait", UNSET))
+
+        incorrect_pin_play = d.pop("incorrect_pin_play", UNSET)
+
+        unknown_caller_play = d.pop("unknown_caller_play", UNSET)
+
+        force_pin_authentication = d.pop("force_pin_authentication", UNSET)
+
+        subaccount = d.pop("subaccount", UNSET)
+
+        session_expiry = d.pop("session_expiry", UNSET)
+
+        masking_session_list_item = cls(
+            session_uuid=session_uuid,
+            first_party=first_party,
+            second_party=second_party,
+            virtual_number=virtual_number,
+            status=status,
+            initiate_call_to_first_party=initiate_call_to_first_party,
+            record=record,
+            record_file_format=record_file_format,
+            recording_callback_url=recording_callback_url,
+            recording_callback_method=recording_callback_method,
+            call_time_limit=call_time_limit,
+            callback_url=callback_url,
+            callback_method=callback_method,
+            ring_timeout=ring_timeout,
+            first_party_play_url=first_party_play_url,
+            second_party_play_url=second_party_play_url,
+            created_time=created_time,
+            modified_time=modified_time,
+            expiry_time=expiry_time,
+            last_interaction_time=last_interaction_time,
+            duration=duration,
+            amount=amount,
+            total_call_amount=total_call_amount,
+            total_call_count=total_call_count,
+            total_call_billed_duration=total_call_billed_duration,
+            total_session_amount=total_session_amount,
+            interaction=interaction,
+            resource_uri=resource_uri,
+            is_pin_authentication_required=is_pin_authentication_required,
+            generate_pin=generate_pin,
+            generate_pin_length=generate_pin_length,
+            first_party_pin=first_party_pin,
+            second_party_pin=second_party_pin,
+            pin_prompt_play=pin_prompt_play,
+            pin_retry=pin_retry,
+            pin_retry_wait=pin_retry_wait,
+            incorrect_pin_play=incorrect_pin_play,
+            unknown_caller_play=unknown_caller_play,
+            force_pin_authentication=force_pin_authentication,
+            subaccount=subaccount,
+            session_expiry=session_expiry,
+        )
+
+        masking_session_list_item.additional_properties = d
+        return masking_session_list_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.masking_session_list_page import MaskingSessionListPage
+
+
+T = TypeVar("T", bound="MaskingSessionListResponse")
+
+
+@_attrs_define
+class MaskingSessionListResponse:
+    api_id: str
+    response: MaskingSessionListPage
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        api_id = self.api_id
+
+        response = self.response.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "api_id": api_id,
+                "response": response,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.masking_session_list_page import MaskingSessionListPage  # noqa: PLC0415
+
+        d = dict(src_dict)
+        api_id = d.pop("api_id")
+
+        response = MaskingSessionListPage.from_dict(d.pop("response"))
+
+        masking_session_list_response = cls(
+            api_id=api_id,
+            response=response,
+        )
+
+        masking_session_list_response.additional_properties = d
+        return masking_session_list_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

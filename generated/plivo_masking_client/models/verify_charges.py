@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.verify_attempt_charge import VerifyAttemptCharge
+
+
+T = TypeVar("T", bound="VerifyCharges")
+
+
+@_attrs_define
+class VerifyCharges:
+    """Charges of a session; amounts are decimal strings."""
+
+    total_charge: str
+    validation_charge: str
+    attempt_charges: list[VerifyAttemptCharge]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        total_charge = self.total_charge
+
+        validation_charge = self.validation_charge
+
+        attempt_charges = []
+        for attempt_charges_item_data in self.attempt_charges:
+            attempt_charges_item = attempt_charges_item_data.to_dict()
+            attempt_charges.append(attempt_charges_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "total_charge": total_charge,
+                "validation_charge": validation_charge,
+                "attempt_charges": attempt_charges,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.verify_attempt_charge import VerifyAttemptCharge  # noqa: PLC0415
+
+        d = dict(src_dict)
+        total_charge = d.pop("total_charge")
+
+        validation_charge = d.pop("validation_charge")
+
+        attempt_charges = []
+        _attempt_charges = d.pop("attempt_charges")
+        for attempt_charges_item_data in _attempt_charges:
+            attempt_charges_item = VerifyAttemptCharge.from_dict(attempt_charges_item_data)
+
+            attempt_charges.append(attempt_charges_item)
+
+        verify_charges = cls(
+            total_charge=total_charge,
+            validation_charge=validation_charge,
+            attempt_charges=attempt_charges,
+        )
+
+        verify_charges.additional_properties = d
+        return verify_charges
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

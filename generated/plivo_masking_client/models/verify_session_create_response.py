@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="VerifySessionCreateResponse")
+
+
+@_attrs_define
+class VerifySessionCreateResponse:
+    api_id: str
+    message: str
+    session_uuid: UUID
+    """ Identifies the new session. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        api_id = self.api_id
+
+        message = self.message
+
+        session_uuid = str(self.session_uuid)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "api_id": api_id,
+                "message": message,
+                "session_uuid": session_uuid,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        api_id = d.pop("api_id")
+
+        message = d.pop("message")
+
+        session_uuid = UUID(d.pop("session_uuid"))
+
+        verify_session_create_response = cls(
+            api_id=api_id,
+            message=message,
+            session_uuid=session_uuid,
+        )
+
+        verify_session_create_response.additional_properties = d
+        return verify_session_create_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

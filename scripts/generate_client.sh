@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Generates the Python client from openapi.yaml, generator-config.yml and
+# client_templates/ into the directory given (default: generated/).
+# `make generate` and scripts/check_generated.sh both run exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN="${BIN:-.venv/bin}"
+out="${1:-generated}"
+# The generator's post hooks call `ruff` by name: the venv's pinned ruff must
+# come first on PATH, or the formatting (and so the diff) depends on the machine.
+export PATH="$PWD/$BIN:$PATH"
+rm -rf "$out"
+openapi-python-client generate \
+    --path openapi.yaml \
+    --config generator-config.yml \
+    --custom-template-path client_templates \
+    --meta setup \
+    --fail-on-warning \
+    --output-path "$out" \
+    --overwrite
