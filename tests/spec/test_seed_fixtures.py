@@ -29,8 +29,10 @@ from .conftest import (
     validate_at,
 )
 
-# Plivo's pages live outside the repository; the verbatim-copy check runs where they exist.
-SEEDS_DIR = Path(os.environ.get("PLIVO_SEEDS_DIR", "/work/shared/seeds"))
+# Plivo's pages live outside the repository, in ../shared/seeds beside the checkout (as in
+# CI); the verbatim-copy check runs where they exist.
+DEFAULT_SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS_DIR = Path(os.environ.get("PLIVO_SEEDS_DIR", DEFAULT_SEEDS_DIR))
 
 BROKEN_KEY = "pin_ prompt_play"
 CORRECT_KEY = "pin_prompt_play"
