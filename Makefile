@@ -31,7 +31,8 @@ $(VENV)/.runtime: $(BIN)/python pyproject.toml constraints.txt
 	@touch $@
 
 # Everything: tests, linters, generator, the generated client.
-$(VENV)/.dev: $(VENV)/.runtime $(wildcard generated/pyproject.toml)
+# (generated/ is installed editable, so regenerating it needs no reinstall.)
+$(VENV)/.dev: $(VENV)/.runtime | $(wildcard generated/pyproject.toml)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]' $(GENERATED_PKG)
 	@touch $@
 
@@ -57,7 +58,7 @@ serve: $(VENV)/.runtime ## Serve the sandbox on http://127.0.0.1:$(PORT), Swagge
 
 test: $(VENV)/.dev node_modules/.installed chromium ## Lint, then run the whole test suite
 	$(MAKE) --no-print-directory lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 # ---------------------------------------------------------------- linting
 
@@ -83,6 +84,16 @@ generate: $(VENV)/.dev ## Regenerate the Python client in generated/ from openap
 
 check-generated: $(VENV)/.dev ## Fail, printing the diff, when generated/ is stale or hand-edited
 	BIN=$(BIN) bash scripts/check_generated.sh
+
+# ---------------------------------------------------------------- contract tests
+
+# URL, AUTH_ID, AUTH_TOKEN, ALLOW_WRITES... reach the script as environment
+# variables, so a token never appears in an echoed command line.
+contract: $(VENV)/.dev ## Schemathesis against a server: make contract [URL=... AUTH_ID=... AUTH_TOKEN=...]
+	$(BIN)/python scripts/contract.py
+
+contract-deep: $(VENV)/.dev ## Deep contract tests against the sandbox (thousands of cases, ~15 min)
+	CONTRACT_DEEP=1 $(BIN)/pytest tests/contract -n 2 -p no:cacheprovider
 
 # ---------------------------------------------------------------- benchmarks
 

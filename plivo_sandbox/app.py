@@ -11,18 +11,22 @@ from __future__ import annotations
 import copy
 import json
 import logging
-from collections.abc import AsyncIterator
+import re
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import connexion
+import yaml
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.resolver import Resolver
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount
 
 from plivo_sandbox.auth import basic_auth_handler
@@ -98,16 +102,52 @@ def _on_problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     return _plivo_response(status, detail)
 
 
-def _on_http_exception(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    """Unknown routes (404) and wrong methods (405), with the ``Allow`` header kept."""
+_HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def allowed_methods(*documents: dict[str, Any]) -> list[tuple[re.Pattern[str], str]]:
+    """For each path of the routed ``documents``: its URL pattern and its ``Allow`` value."""
+    table = []
+    for document in documents:
+        base = document.get("servers", [{"url": "/"}])[0]["url"].rstrip("/")
+        for path, item in document["paths"].items():
+            pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(base + path))
+            methods = [method.upper() for method in _HTTP_METHODS if method in item]
+            table.append((re.compile(f"^{pattern}$"), ", ".join(methods)))
+    return table
+
+
+def _http_exception_handler(
+    allow: list[tuple[re.Pattern[str], str]],
+) -> Callable[[ConnexionRequest, Exception], ConnexionResponse]:
+    """Unknown routes (404) and wrong methods (405, ``Allow`` naming every method of the path)."""
+
+    def on_http_exception(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+        assert isinstance(exc, HTTPException)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 404:
+            message = f"no such resource: {request.url.path}"
+        elif exc.status_code == 405:
+            message = f"method {request.method} is not allowed on {request.url.path}"
+            # The router answers with the first route that matched the path, which
+            # holds one operation; the path's other operations belong in Allow too.
+            for pattern, methods in allow:
+                if pattern.match(request.url.path):
+                    headers = {k: v for k, v in headers.items() if k.lower() != "allow"}
+                    headers["Allow"] = methods
+                    break
+        else:
+            message = str(exc.detail)
+        return _plivo_response(exc.status_code, message, headers)
+
+    return on_http_exception
+
+
+async def _on_unrouted(request: Request, exc: Exception) -> Response:
+    """A path no route of the app matches at all (such as one with a newline): Plivo's 404."""
     assert isinstance(exc, HTTPException)
-    if exc.status_code == 404:
-        message = f"no such resource: {request.url.path}"
-    elif exc.status_code == 405:
-        message = f"method {request.method} is not allowed on {request.url.path}"
-    else:
-        message = str(exc.detail)
-    return _plivo_response(exc.status_code, message, dict(exc.headers or {}))
+    message = f"no such resource: {request.url.path}" if exc.status_code == 404 else exc.detail
+    return JSONResponse(error_body(str(message)), exc.status_code, dict(exc.headers or {}))
 
 
 def _on_unexpected(_: ConnexionRequest, exc: Exception) -> ConnexionResponse:
@@ -125,8 +165,11 @@ def create_app(
     """Build the sandbox app; ``app.state.sandbox`` is the state behind it.
 
     ``validate_responses`` makes connexion check every answer against the spec
-    (the tests turn it on).
+    (the tests turn it on). A ``sandbox`` passed in stays its caller's: the
+    app closes only a sandbox it built itself, so the app can be served (and
+    its lifespan run) more than once around a caller's sandbox.
     """
+    owns_sandbox = sandbox is None
     sandbox = sandbox or Sandbox(config or load_config())
     document = fresh_document(spec_path)
     handlers = PlivoHandlers(sandbox)
@@ -155,19 +198,23 @@ def create_app(
     )
     api.add_error_handler(PlivoError, _on_plivo_error)
     api.add_error_handler(ProblemException, _on_problem)
-    api.add_error_handler(HTTPException, _on_http_exception)
+    control_document = yaml.safe_load(CONTROL_SPEC.read_text(encoding="utf-8"))
+    allow = allowed_methods(routing_spec(document), control_document)
+    api.add_error_handler(HTTPException, _http_exception_handler(allow))
     api.add_error_handler(Exception, _on_unexpected)
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         yield
-        sandbox.close()
+        if owns_sandbox:
+            sandbox.close()
 
     # Main accounts first: the first one is pre-authorized in Swagger UI.
     accounts = sorted(sandbox.config.accounts.values(), key=lambda account: account.is_subaccount)
     app = Starlette(
         routes=[*docs_routes(spec_path, document, accounts), Mount("/", app=api)],
         middleware=[Middleware(TrailingSlashMiddleware), Middleware(BodyLimitMiddleware)],
+        exception_handlers={HTTPException: _on_unrouted},
         lifespan=lifespan,
     )
     app.state.sandbox = sandbox

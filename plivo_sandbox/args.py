@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from .errors import BadRequest
+from .numbers import region_of
 from .spec import ApiSpec
 
 
@@ -64,6 +65,7 @@ def checked_body(spec: ApiSpec, schema_name: str, args: Mapping[str, Any]) -> di
     properties are left to the caller.
     """
     properties = spec.properties(schema_name)
+    phone_pattern = spec.schema("PhoneNumber")["pattern"]
     for name in spec.schema(schema_name).get("required", []):
         if args.get(name) is None:
             raise BadRequest(f"{name}: required")
@@ -74,8 +76,20 @@ def checked_body(spec: ApiSpec, schema_name: str, args: Mapping[str, Any]) -> di
         if value is None:
             continue
         schema = properties[name]
+        if schema.get("pattern") == phone_pattern:
+            _explain_country_code(name, value)
         result[name] = value if "oneOf" in schema else check_value(name, schema, value)
     return result
+
+
+# Any E.164-shaped number; the spec's PhoneNumber pattern also lists the country codes.
+_NUMBER_SHAPE = re.compile(r"^\+?[1-9][0-9]{6,14}$")
+
+
+def _explain_country_code(name: str, value: Any) -> None:
+    """A number-shaped value the phone pattern refuses has an unknown country code: say so."""
+    if isinstance(value, str) and _NUMBER_SHAPE.match(value):
+        region_of(phone_digits(value), name)
 
 
 def checked_query(

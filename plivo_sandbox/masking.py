@@ -17,10 +17,19 @@ from .args import checked_body, checked_query, phone_digits
 from .clock import Clock
 from .config import Account, SandboxConfig
 from .errors import BadRequest, Conflict, NotFound
-from .numbers import Occupancy, choose_number, explain_shortage, region_of
+from .numbers import choose_number, explain_shortage, region_of
 from .paging import Page, echo_filters, filter_names
 from .spec import ApiSpec
-from .storage import Kind, Row, RowQuery, Store, Transaction
+from .storage import (
+    PARTY_ATTRIBUTES,
+    Attribute,
+    HoldQuery,
+    Kind,
+    Row,
+    RowQuery,
+    Store,
+    Transaction,
+)
 from .timefmt import MICROS, Range, int_range, masking_time, time_range, to_micros, whole_seconds
 from .visibility import can_see, list_scope, subaccount_of
 
@@ -83,8 +92,7 @@ class MaskingRecord:
     @classmethod
     def from_row(cls, row: Row) -> MaskingRecord:
         """The record stored in ``row``."""
-        names = {f.name for f in fields(cls)}
-        return cls(**{key: value for key, value in row.data.items() if key in names})
+        return cls(**{key: value for key, value in row.data.items() if key in _RECORD_FIELDS})
 
     def to_row(self) -> Row:
         """The record as a store row, with its indexed columns."""
@@ -99,6 +107,7 @@ class MaskingRecord:
             release_us=self.expiry_us + self.virtual_number_cooloff_period * MICROS,
             number=self.virtual_number,
             data=asdict(self),
+            attributes={"first_party": self.first_party, "second_party": self.second_party},
         )
 
     def active(self, now_us: int) -> bool:
@@ -165,6 +174,10 @@ class MaskingRecord:
         return body
 
 
+# The fields of a record; other keys of stored data are ignored.
+_RECORD_FIELDS = frozenset(f.name for f in fields(MaskingRecord))
+
+
 def _pin(args: Mapping[str, Any], name: str) -> str:
     """A PIN argument as its digit string (Plivo's examples send JSON numbers)."""
     value = args[name]
@@ -184,22 +197,15 @@ def _generate_pins(length: int) -> tuple[str, str]:
             return first, second
 
 
-def _holders(
-    tx: Transaction, numbers: list[str], now_us: int
-) -> list[tuple[MaskingRecord, Occupancy]]:
-    """Sessions that still hold one of ``numbers``: active or cooling off."""
-    rows = tx.select(RowQuery(kind=KIND, numbers=numbers, released_after_us=now_us))
-    result = []
-    for row in rows:
-        record = MaskingRecord.from_row(row)
-        occupancy = Occupancy(
-            number=row.number,
-            parties=record.parties(),
-            active=record.active(now_us),
-            release_us=row.release_us,
-        )
-        result.append((record, occupancy))
-    return result
+def _expiry_of(status: str, now_us: int) -> Range:
+    """The expiry times of the sessions in ``status`` (``active`` while now < expiry)."""
+    if status == "active":
+        return Range(lower=now_us, lower_inclusive=False)
+    if status == "expired":
+        return Range(upper=now_us)
+    if status == "all":
+        return Range()
+    raise ValueError(f"unknown masking status {status!r}")
 
 
 class MaskingService:
@@ -279,20 +285,13 @@ class MaskingService:
             force_pin_authentication=merged["force_pin_authentication"],
         )
         pool = list(owner.numbers)
-        # Reading the holders and inserting the session in one immediate
+        # Reading how the numbers are held and inserting the session in one immediate
         # transaction: no other worker can take the same number in between.
         with self.store.transaction() as tx:
-            holders = [occupancy for _, occupancy in _holders(tx, pool, now_us)]
-            number = choose_number(
-                pool,
-                region,
-                record.parties(),
-                holders,
-                tx.last_allocated(KIND, pool),
-                now_us,
-            )
+            uses = tx.holds(HoldQuery(KIND, pool, record.parties(), now_us))
+            number = choose_number(pool, region, uses)
             if number is None:
-                why = explain_shortage(pool, region, record.parties(), holders, now_us)
+                why = explain_shortage(pool, region, uses)
                 raise Conflict(
                     f"no virtual number is free for this session in account {owner.auth_id}: {why}"
                 )
@@ -386,16 +385,17 @@ class MaskingService:
             setattr(record, name, number)
         if record.first_party and record.first_party == record.second_party:
             raise BadRequest("second_party: must be different from first_party")
-        for other, occupancy in _holders(tx, [record.virtual_number], now_us):
-            if other.session_uuid == record.session_uuid or not occupancy.active:
-                continue
-            shared = occupancy.parties & set(changed.values())
-            if shared:
-                raise Conflict(
-                    f"{next(n for n in PARTIES if n in changed and changed[n] in shared)}:"
-                    f" virtual number {record.virtual_number} already serves another active"
-                    " session with this party, so calls from it would be ambiguous"
-                )
+        wanted = set(changed.values())
+        query = HoldQuery(KIND, [record.virtual_number], wanted, now_us, record.session_uuid)
+        # Other active sessions on the number with one of the new parties, newest first.
+        sharers = tx.holds(query)[record.virtual_number].sharers
+        if sharers:
+            shared = sharers[0] & wanted
+            raise Conflict(
+                f"{next(n for n in PARTIES if n in changed and changed[n] in shared)}:"
+                f" virtual number {record.virtual_number} already serves another active"
+                " session with this party, so calls from it would be ambiguous"
+            )
 
     # ------------------------------------------------------------------ get, delete
 
@@ -433,38 +433,29 @@ class MaskingService:
             created = created.tighten(lower=now_us - _us(DEFAULT_WINDOW))
         created = created.tighten(lower=now_us - _us(MAX_AGE))
         status = checked.get("status", self.status_default)
-        wanted = {name: phone_digits(checked[name]) for name in PARTIES if name in checked}
+        wanted: dict[Attribute, str | int] = {
+            name: phone_digits(checked[name]) for name in PARTY_ATTRIBUTES if name in checked
+        }
         number = phone_digits(checked["virtual_number"]) if "virtual_number" in checked else None
-
+        selection = RowQuery(
+            kind=KIND,
+            root=scope.root,
+            owner=scope.owner,
+            number=number,
+            created=created,
+            expiry=expiry.intersect(_expiry_of(status, now_us)),
+            duration=durations,
+            equal=wanted,
+        )
         with self.store.transaction(write=False) as tx:
-            rows = tx.select(
-                RowQuery(
-                    kind=KIND,
-                    root=scope.root,
-                    owner=scope.owner,
-                    created_from_us=created.lower,
-                    created_to_us=created.upper,
-                    numbers=[number] if number is not None else None,
-                )
-            )
-        matches = []
-        for row in rows:
-            record = MaskingRecord.from_row(row)
-            state = "active" if record.active(now_us) else "expired"
-            if (
-                created.contains(record.created_us)
-                and expiry.contains(record.expiry_us)
-                and durations.contains((record.expiry_us - record.created_us) // MICROS)
-                and all(getattr(record, name) == value for name, value in wanted.items())
-                and status in ("all", state)
-            ):
-                matches.append(record)
+            total = tx.count(selection)
+            rows = tx.select(selection, limit=page.limit, offset=page.offset)
         base = f"/v1/Account/{caller.auth_id}/Masking/Session/"
-        meta = page.meta(base, echo_filters(checked, self.filters), len(matches))
-        meta["total_count"] = len(matches)
+        meta = page.meta(base, echo_filters(checked, self.filters), total)
+        meta["total_count"] = total
         objects = [
             {**record.render(now_us), "resource_uri": f"{base}{record.session_uuid}/"}
-            for record in page.slice(matches)
+            for record in map(MaskingRecord.from_row, rows)
         ]
         return {"response": {"meta": meta, "objects": objects}}
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import carrier
 
 from .errors import BadRequest
+from .storage import NumberUse
 
 
 def digits(number: str) -> str:
@@ -51,58 +51,46 @@ def network_of(number: str) -> str:
     return str(carrier.name_for_number(parsed, "en"))
 
 
-@dataclass(frozen=True)
-class Occupancy:
-    """A session that holds (or recently held) a virtual number."""
-
-    number: str
-    parties: frozenset[str]
-    active: bool
-    release_us: int  # until when the number is cooling off once the session ended
-
-
 def choose_number(
-    pool: Sequence[str],
-    region: str | None,
-    parties: Iterable[str],
-    holders: Iterable[Occupancy],
-    last_used: Mapping[str, int],
-    now_us: int,
+    pool: Sequence[str], region: str | None, uses: Mapping[str, NumberUse]
 ) -> str | None:
     """Pick the virtual number for a new session, or None when none is free.
 
     ``region`` restricts the pool (geomatch); ``None`` allows every number.
-    A number may serve several active sessions, but never two that share a
-    party (a call from that party would be ambiguous), and a number whose
-    session ended less than that session's cool-off period ago is not given
-    to another one. Among the free numbers the least recently allocated wins,
-    then the lowest, so the choice is deterministic.
+    ``uses`` tells, per number, how stored sessions hold it for the new
+    session's parties (``Transaction.holds``). A number may serve several
+    active sessions, but never two that share a party (a call from that party
+    would be ambiguous), and a number whose session ended less than that
+    session's cool-off period ago is not given to another one. Among the free
+    numbers the least recently allocated wins, then the lowest, so the choice
+    is deterministic.
     """
-    wanted = {party for party in parties if party}
-    blocked: set[str] = set()
-    for holder in holders:
-        if holder.active:
-            if holder.parties & wanted:
-                blocked.add(holder.number)
-        elif holder.release_us > now_us:
-            blocked.add(holder.number)
     free = [
         number
         for number in pool
-        if number not in blocked and (region is None or _region(number) == region)
+        if _free(_use(uses, number)) and (region is None or _region(number) == region)
     ]
     if not free:
         return None
-    return min(free, key=lambda number: (last_used.get(number, -1), number))
+
+    def recency(number: str) -> tuple[int, str]:
+        latest = _use(uses, number).last_created_us
+        return (-1 if latest is None else latest, number)
+
+    return min(free, key=recency)
 
 
-def explain_shortage(
-    pool: Sequence[str],
-    region: str | None,
-    parties: Iterable[str],
-    holders: Iterable[Occupancy],
-    now_us: int,
-) -> str:
+def _use(uses: Mapping[str, NumberUse], number: str) -> NumberUse:
+    """What ``uses`` tells about ``number`` (a number it leaves out was never used)."""
+    return uses.get(number) or NumberUse(number, last_created_us=None, cooling=False)
+
+
+def _free(use: NumberUse) -> bool:
+    """No active session on the number shares a party, and it does not cool off."""
+    return not use.sharers and not use.cooling
+
+
+def explain_shortage(pool: Sequence[str], region: str | None, uses: Mapping[str, NumberUse]) -> str:
     """Why ``choose_number`` found nothing, for the 409 message."""
     where = f" in {region}" if region else ""
     candidates = [n for n in pool if region is None or _region(n) == region]
@@ -110,16 +98,8 @@ def explain_shortage(
         return f"the number pool has no virtual number{where}" + (
             " (geomatch is on: turn it off to use a number from another country)" if region else ""
         )
-    wanted = {party for party in parties if party}
-    shared: set[str] = set()
-    cooling: set[str] = set()
-    for holder in holders:
-        if holder.number not in candidates:
-            continue
-        if holder.active and holder.parties & wanted:
-            shared.add(holder.number)
-        elif not holder.active and holder.release_us > now_us:
-            cooling.add(holder.number)
+    shared = {number for number in candidates if _use(uses, number).sharers}
+    cooling = {number for number in candidates if _use(uses, number).cooling}
     reasons = []
     if shared:
         reasons.append(f"{len(shared)} already serve an active session with one of these parties")

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urlencode
 
 from .spec import ApiSpec
-
-T = TypeVar("T")
 
 _PAGING = ("limit", "offset")
 
@@ -23,7 +21,7 @@ def filter_names(spec: ApiSpec, path: str, method: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Page:
-    """Which slice of a result list to answer."""
+    """Which slice of a result list to answer (the store applies it in SQL)."""
 
     limit: int
     offset: int
@@ -34,10 +32,6 @@ class Page:
         limit = query.get("limit", spec.parameter("Limit")["schema"]["default"])
         offset = query.get("offset", spec.parameter("Offset")["schema"]["default"])
         return cls(limit=int(limit), offset=int(offset))
-
-    def slice(self, items: Sequence[T]) -> list[T]:
-        """This page's share of ``items``."""
-        return list(items[self.offset : self.offset + self.limit])
 
     def meta(self, base: str, filters: Sequence[tuple[str, Any]], total: int) -> dict[str, Any]:
         """``{limit, offset, next, previous}``: neighbouring pages as relative URLs, or None."""

@@ -1,27 +1,64 @@
 """Where the sandbox keeps its state: sessions, the clock offset, rate-limit hits.
 
 ``Store`` is the interface the services use; ``SqliteStore`` implements it on
-one SQLite file that several worker processes share (WAL mode, a busy
-timeout, and every write in a ``BEGIN IMMEDIATE`` transaction, so a read
-followed by a write in one transaction cannot interleave with another
-worker's), or on an in-memory database for tests.
+one SQLite file that several worker processes share (WAL mode, and every
+write in a ``BEGIN IMMEDIATE`` transaction, so a read followed by a write in
+one transaction cannot interleave with another worker's), or on an in-memory
+database for tests.
+
+Lists and the choice of a virtual number are answered by SQL on indexed
+columns: a service describes what it wants (``RowQuery``, ``HoldQuery``) and
+never loads more sessions than it shows. Writers of one process queue on a
+lock before ``BEGIN IMMEDIATE``, so SQLite only arbitrates between processes.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, get_args
+
+from .timefmt import MICROS, Range
 
 Kind = Literal["masking", "verify"]
 
+# The attributes list filters compare for equality, each stored in a column of
+# the same name; each mirrors the record field of that name in ``Row.data``
+# (which is how a file of schema 1 gets them). ``verified`` is 0 or 1.
+Attribute = Literal[
+    "first_party",
+    "second_party",
+    "app_uuid",
+    "brand_name",
+    "app_hash",
+    "country",
+    "alias",
+    "verified",
+]
+ATTRIBUTES: tuple[Attribute, ...] = get_args(Attribute)
+# The attributes naming the parties of a masking session, for ``HoldQuery``.
+PARTY_ATTRIBUTES: tuple[Attribute, ...] = ("first_party", "second_party")
+
 DB_FILE = "sandbox.sqlite3"
+# How long SQLite's busy handler lets a statement wait for another process's lock.
 BUSY_TIMEOUT_SECONDS = 30.0
+
+SCHEMA_VERSION = 2
+SCHEMA_KEY = "schema_version"
+
+log = logging.getLogger(__name__)
+
+UNBOUNDED = Range()
+
+
+# SQLite's largest integer: the highest OFFSET a query can take.
+_SQLITE_MAX_INTEGER = 2**63 - 1
 
 
 @dataclass
@@ -38,19 +75,48 @@ class Row:
     number: str  # masking: the virtual number; verify: the recipient
     data: dict[str, Any] = field(default_factory=dict)
     seq: int = 0  # insertion order, assigned by the store
+    attributes: dict[Attribute, str | int] = field(default_factory=dict)  # for list filters
 
 
 @dataclass(frozen=True)
 class RowQuery:
-    """What ``Transaction.select`` filters on; None means no condition."""
+    """Which sessions ``Transaction.select`` and ``count`` cover; defaults mean no condition."""
 
     kind: Kind
     root: str | None = None
     owner: str | None = None
-    created_from_us: int | None = None  # inclusive
-    created_to_us: int | None = None  # inclusive
-    numbers: Sequence[str] | None = None
-    released_after_us: int | None = None  # release_us > this
+    number: str | None = None
+    created: Range = UNBOUNDED  # on created_us
+    expiry: Range = UNBOUNDED  # on expiry_us
+    duration: Range = UNBOUNDED  # on the whole seconds from created_us to expiry_us
+    equal: Mapping[Attribute, str | int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class HoldQuery:
+    """How the sessions of ``kind`` hold each of ``numbers`` at ``now_us``.
+
+    A session is live while ``now_us < expiry_us`` and holds its number until
+    ``release_us``; ``parties`` are those of a session that wants a number.
+    """
+
+    kind: Kind
+    numbers: Sequence[str]
+    parties: Collection[str]
+    now_us: int
+    excluding: str | None = None  # the uuid of a session to leave out
+
+
+@dataclass(frozen=True)
+class NumberUse:
+    """What ``Transaction.holds`` tells about one number."""
+
+    number: str
+    last_created_us: int | None  # created_us of the latest session it served, if any
+    cooling: bool  # an ended session still holds it (its cool-off period runs)
+    # The parties (PARTY_ATTRIBUTES, "" left out) of each live session on the
+    # number that has one of the query's parties, newest first.
+    sharers: tuple[frozenset[str], ...] = ()
 
 
 class Transaction(Protocol):
@@ -65,11 +131,14 @@ class Transaction(Protocol):
     def update(self, row: Row) -> None:
         """Replace the stored session ``row.uuid``."""
 
-    def select(self, query: RowQuery) -> list[Row]:
-        """Sessions matching ``query``, newest first (created, then insertion order)."""
+    def select(self, query: RowQuery, limit: int | None = None, offset: int = 0) -> list[Row]:
+        """Sessions matching ``query``, newest first (created, then insertion order), paged."""
 
-    def last_allocated(self, kind: Kind, numbers: Sequence[str]) -> dict[str, int]:
-        """For each of ``numbers`` that ever served a session, its latest ``created_us``."""
+    def count(self, query: RowQuery) -> int:
+        """How many sessions match ``query``."""
+
+    def holds(self, query: HoldQuery) -> dict[str, NumberUse]:
+        """For each of ``query.numbers``, how stored sessions hold it."""
 
     def get_setting(self, key: str) -> str | None:
         """A stored setting, or None."""
@@ -81,7 +150,7 @@ class Transaction(Protocol):
         """Count a request under ``key``; False (uncounted) if ``limit`` hits lie in the window."""
 
     def clear(self) -> None:
-        """Forget everything: sessions, settings, hits."""
+        """Forget everything: sessions, settings, hits (not the schema version)."""
 
 
 class Store(Protocol):
@@ -94,7 +163,23 @@ class Store(Protocol):
         """Release the database."""
 
 
-_SCHEMA = (
+# ---------------------------------------------------------------------- schema
+
+# Schema 1 had the sessions table up to ``number`` and ``data``; schema 2 adds
+# the filter columns (``duration_s`` and the attributes) and the indexes below.
+_ADDED_COLUMNS = (
+    "duration_s INTEGER NOT NULL DEFAULT 0",
+    "first_party TEXT",
+    "second_party TEXT",
+    "app_uuid TEXT",
+    "brand_name TEXT",
+    "app_hash TEXT",
+    "country TEXT",
+    "alias TEXT",
+    "verified INTEGER",
+)
+
+_TABLES = (
     """CREATE TABLE IF NOT EXISTS sessions (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         kind TEXT NOT NULL,
@@ -108,19 +193,87 @@ _SCHEMA = (
         data TEXT NOT NULL,
         UNIQUE (kind, uuid)
     )""",
-    "CREATE INDEX IF NOT EXISTS sessions_by_root ON sessions (kind, root, created_us)",
-    "CREATE INDEX IF NOT EXISTS sessions_by_owner ON sessions (kind, owner, created_us)",
-    "CREATE INDEX IF NOT EXISTS sessions_by_number ON sessions (kind, number, release_us)",
     "CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS hits (key TEXT NOT NULL, at_us INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS hits_by_key ON hits (key, at_us)",
 )
 
-_COLUMNS = "seq, kind, uuid, owner, root, created_us, expiry_us, release_us, number, data"
+# Lists walk the caller's scope backwards in (created_us, seq) order; expiry_us
+# rides along so that counting by status reads the index only.
+_INDEXES = (
+    "CREATE INDEX sessions_by_root ON sessions (kind, root, created_us, seq, expiry_us)",
+    "CREATE INDEX sessions_by_owner ON sessions (kind, owner, created_us, seq, expiry_us)",
+    # Lists by virtual number/recipient; a number's latest session.
+    "CREATE INDEX sessions_by_number ON sessions (kind, number, created_us)",
+    # Ended sessions still holding a number (cool-off).
+    "CREATE INDEX sessions_holding ON sessions (kind, number, release_us, expiry_us)",
+    # Live sessions with a given party.
+    "CREATE INDEX sessions_by_first_party ON sessions (kind, first_party, created_us)",
+    "CREATE INDEX sessions_by_second_party ON sessions (kind, second_party, created_us)",
+)
+_INDEX_NAMES = tuple(statement.split()[2] for statement in _INDEXES)
+
+_COLUMNS = (
+    "seq, kind, uuid, owner, root, created_us, expiry_us, release_us, number, data, "
+    + ", ".join(ATTRIBUTES)
+)
+
+
+def _schema_version(conn: sqlite3.Connection) -> int:
+    """0 for an empty database, 1 for a file from before versioning, else the stored one."""
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+    if "settings" in tables:
+        found = conn.execute("SELECT value FROM settings WHERE key = ?", (SCHEMA_KEY,)).fetchone()
+        if found is not None:
+            return int(found[0])
+    return 1 if "sessions" in tables else 0
+
+
+def _prepare(conn: sqlite3.Connection, path: Path | None) -> None:
+    """Create the schema, or bring an older file up to ``SCHEMA_VERSION`` (inside a write tx)."""
+    version = _schema_version(conn)
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"{path}: schema version {version} is newer than this sandbox's ({SCHEMA_VERSION});"
+            " upgrade the sandbox or use another --data-dir"
+        )
+    if version == SCHEMA_VERSION:
+        return
+    for statement in _TABLES:
+        conn.execute(statement)
+    for column in _ADDED_COLUMNS:
+        conn.execute(f"ALTER TABLE sessions ADD COLUMN {column}")
+    if version == 1:
+        # The attributes are the record fields of the same name.
+        conn.execute(
+            "UPDATE sessions SET duration_s = (expiry_us - created_us) / ?, "
+            + ", ".join(f"{name} = json_extract(data, '$.{name}')" for name in ATTRIBUTES),
+            (MICROS,),
+        )
+        (count,) = conn.execute("SELECT COUNT(*) FROM sessions").fetchone()
+        log.warning(
+            "%s: migrated %d session(s) from schema 1 to schema %d (added filter columns"
+            " and indexes)",
+            path,
+            count,
+            SCHEMA_VERSION,
+        )
+    for name in _INDEX_NAMES:
+        conn.execute(f"DROP INDEX IF EXISTS {name}")
+    for statement in _INDEXES:
+        conn.execute(statement)
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (SCHEMA_KEY, str(SCHEMA_VERSION)),
+    )
+
+
+# ---------------------------------------------------------------------- queries
 
 
 def _row(record: sqlite3.Row | tuple[Any, ...]) -> Row:
-    seq, kind, uuid, owner, root, created_us, expiry_us, release_us, number, data = record
+    seq, kind, uuid, owner, root, created_us, expiry_us, release_us, number, data = record[:10]
     return Row(
         kind=kind,
         uuid=uuid,
@@ -132,7 +285,73 @@ def _row(record: sqlite3.Row | tuple[Any, ...]) -> Row:
         number=number,
         data=json.loads(data),
         seq=seq,
+        attributes={
+            name: value
+            for name, value in zip(ATTRIBUTES, record[10:], strict=True)
+            if value is not None
+        },
     )
+
+
+def _values(row: Row) -> list[Any]:
+    """The stored columns of ``row`` after kind and uuid, in ``_WRITTEN`` order."""
+    unknown = set(row.attributes) - set(ATTRIBUTES)
+    if unknown:
+        raise ValueError(f"not a stored attribute: {sorted(unknown)}")
+    return [
+        row.owner,
+        row.root,
+        row.created_us,
+        row.expiry_us,
+        row.release_us,
+        row.number,
+        (row.expiry_us - row.created_us) // MICROS,
+        json.dumps(row.data),
+        *(row.attributes.get(name) for name in ATTRIBUTES),
+    ]
+
+
+_WRITTEN = (
+    "owner",
+    "root",
+    "created_us",
+    "expiry_us",
+    "release_us",
+    "number",
+    "duration_s",
+    "data",
+    *ATTRIBUTES,
+)
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+def _bounds(column: str, bounds: Range) -> list[tuple[str, int]]:
+    """SQL conditions (with their parameter) that keep ``column`` inside ``bounds``."""
+    conditions = []
+    if bounds.lower is not None:
+        conditions.append((f"{column} {'>=' if bounds.lower_inclusive else '>'} ?", bounds.lower))
+    if bounds.upper is not None:
+        conditions.append((f"{column} {'<=' if bounds.upper_inclusive else '<'} ?", bounds.upper))
+    return conditions
+
+
+def _where(query: RowQuery) -> tuple[str, list[Any]]:
+    """The WHERE clause of ``query`` and its parameters."""
+    conditions: list[tuple[str, Any]] = [("kind = ?", query.kind)]
+    for column, given in (("root", query.root), ("owner", query.owner), ("number", query.number)):
+        if given is not None:
+            conditions.append((f"{column} = ?", given))
+    conditions += _bounds("created_us", query.created)
+    conditions += _bounds("expiry_us", query.expiry)
+    conditions += _bounds("duration_s", query.duration)
+    for name, value in query.equal.items():
+        if name not in ATTRIBUTES:
+            raise ValueError(f"not a stored attribute: {name!r}")
+        conditions.append((f"{name} = ?", value))
+    return " AND ".join(clause for clause, _ in conditions), [value for _, value in conditions]
 
 
 class _SqliteTransaction:
@@ -149,74 +368,84 @@ class _SqliteTransaction:
 
     def insert(self, row: Row) -> Row:
         cursor = self.conn.execute(
-            "INSERT INTO sessions (kind, uuid, owner, root, created_us, expiry_us, release_us,"
-            " number, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                row.kind,
-                row.uuid,
-                row.owner,
-                row.root,
-                row.created_us,
-                row.expiry_us,
-                row.release_us,
-                row.number,
-                json.dumps(row.data),
-            ),
+            f"INSERT INTO sessions (kind, uuid, {', '.join(_WRITTEN)})"
+            f" VALUES ({_marks(2 + len(_WRITTEN))})",
+            [row.kind, row.uuid, *_values(row)],
         )
         return replace(row, seq=cursor.lastrowid or 0)
 
     def update(self, row: Row) -> None:
         self.conn.execute(
-            "UPDATE sessions SET owner = ?, root = ?, created_us = ?, expiry_us = ?,"
-            " release_us = ?, number = ?, data = ? WHERE kind = ? AND uuid = ?",
-            (
-                row.owner,
-                row.root,
-                row.created_us,
-                row.expiry_us,
-                row.release_us,
-                row.number,
-                json.dumps(row.data),
-                row.kind,
-                row.uuid,
-            ),
+            f"UPDATE sessions SET {', '.join(f'{name} = ?' for name in _WRITTEN)}"
+            " WHERE kind = ? AND uuid = ?",
+            [*_values(row), row.kind, row.uuid],
         )
 
-    def select(self, query: RowQuery) -> list[Row]:
-        where = ["kind = ?"]
-        params: list[Any] = [query.kind]
-        conditions: list[tuple[str, Any]] = [
-            ("root = ?", query.root),
-            ("owner = ?", query.owner),
-            ("created_us >= ?", query.created_from_us),
-            ("created_us <= ?", query.created_to_us),
-            ("release_us > ?", query.released_after_us),
-        ]
-        for clause, value in conditions:
-            if value is not None:
-                where.append(clause)
-                params.append(value)
-        if query.numbers is not None:
-            if not query.numbers:
-                return []
-            where.append(f"number IN ({', '.join('?' * len(query.numbers))})")
-            params.extend(query.numbers)
+    def select(self, query: RowQuery, limit: int | None = None, offset: int = 0) -> list[Row]:
+        where, params = _where(query)
         found = self.conn.execute(
-            f"SELECT {_COLUMNS} FROM sessions WHERE {' AND '.join(where)}"
-            " ORDER BY created_us DESC, seq DESC",
-            params,
+            f"SELECT {_COLUMNS} FROM sessions WHERE {where}"
+            " ORDER BY created_us DESC, seq DESC LIMIT ? OFFSET ?",
+            # SQLite integers are 64-bit; any larger offset lies past the last row anyway.
+            [*params, -1 if limit is None else limit, min(offset, _SQLITE_MAX_INTEGER)],
         ).fetchall()
         return [_row(item) for item in found]
 
-    def last_allocated(self, kind: Kind, numbers: Sequence[str]) -> dict[str, int]:
+    def count(self, query: RowQuery) -> int:
+        where, params = _where(query)
+        (total,) = self.conn.execute(
+            f"SELECT COUNT(*) FROM sessions WHERE {where}", params
+        ).fetchone()
+        return int(total)
+
+    def holds(self, query: HoldQuery) -> dict[str, NumberUse]:
+        numbers = list(dict.fromkeys(query.numbers))
         if not numbers:
             return {}
+        not_excluded = "" if query.excluding is None else " AND uuid != ?"
+        excluded = [] if query.excluding is None else [query.excluding]
         found = self.conn.execute(
-            "SELECT number, MAX(created_us) FROM sessions"
-            f" WHERE kind = ? AND number IN ({', '.join('?' * len(numbers))}) GROUP BY number",
-            [kind, *numbers],
+            f"WITH pool(number) AS (VALUES {', '.join('(?)' for _ in numbers)})"
+            " SELECT pool.number,"
+            "  (SELECT MAX(created_us) FROM sessions"
+            "    WHERE kind = ? AND number = pool.number),"
+            "  EXISTS (SELECT 1 FROM sessions WHERE kind = ? AND number = pool.number"
+            f"    AND release_us > ? AND expiry_us <= ?{not_excluded})"
+            " FROM pool",
+            [*numbers, query.kind, query.kind, query.now_us, query.now_us, *excluded],
         ).fetchall()
-        return {number: int(latest) for number, latest in found}
+        sharers: dict[str, list[frozenset[str]]] = {number: [] for number in numbers}
+        parties = sorted({party for party in query.parties if party})
+        if parties:
+            # Found through the party indexes: a party has few sessions, a number many.
+            with_party = " UNION ".join(
+                f"SELECT seq FROM sessions WHERE kind = ? AND {name} IN ({_marks(len(parties))})"
+                for name in PARTY_ATTRIBUTES
+            )
+            live = self.conn.execute(
+                f"SELECT number, {', '.join(PARTY_ATTRIBUTES)} FROM sessions"
+                f" WHERE seq IN ({with_party}) AND number IN ({_marks(len(numbers))})"
+                f" AND expiry_us > ? AND release_us > ?{not_excluded}"
+                " ORDER BY created_us DESC, seq DESC",
+                [
+                    *[value for _ in PARTY_ATTRIBUTES for value in (query.kind, *parties)],
+                    *numbers,
+                    query.now_us,
+                    query.now_us,
+                    *excluded,
+                ],
+            ).fetchall()
+            for number, *held in live:
+                sharers[number].append(frozenset(party for party in held if party))
+        return {
+            number: NumberUse(
+                number=number,
+                last_created_us=None if latest is None else int(latest),
+                cooling=bool(cooling),
+                sharers=tuple(sharers[number]),
+            )
+            for number, latest, cooling in found
+        }
 
     def get_setting(self, key: str) -> str | None:
         found = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
@@ -240,22 +469,33 @@ class _SqliteTransaction:
         return True
 
     def clear(self) -> None:
-        for table in ("sessions", "settings", "hits"):
-            self.conn.execute(f"DELETE FROM {table}")
+        self.conn.execute("DELETE FROM sessions")
+        self.conn.execute("DELETE FROM settings WHERE key != ?", (SCHEMA_KEY,))
+        self.conn.execute("DELETE FROM hits")
+
+
+# ---------------------------------------------------------------------- store
 
 
 class SqliteStore:
     """``Store`` on ``data_dir/sandbox.sqlite3``, or in memory when ``data_dir`` is None.
 
-    A file store opens one connection per thread (SQLite arbitrates between
-    them and between processes); the in-memory store has a single connection
-    that a lock hands to one thread at a time. Transactions nest: an inner
-    ``transaction()`` on the same thread joins the outer one.
+    A file store opens one connection per thread. Write transactions of one
+    process queue on a lock, then take SQLite's write lock with
+    ``BEGIN IMMEDIATE``: so at most one thread per process waits in SQLite's
+    busy handler (whose sleeps grow to 100 ms), the others wait on the lock
+    and start as soon as it is free. Reads never wait (WAL). The in-memory
+    store has a single connection that a lock hands to one thread at a time.
+    Transactions nest: an inner ``transaction()`` on the same thread joins
+    the outer one.
+
+    Opening a file of an older schema migrates it (see ``_prepare``).
     """
 
     def __init__(self, data_dir: Path | None) -> None:
         self.path: Path | None = None if data_dir is None else Path(data_dir) / DB_FILE
         self._lock = threading.RLock()
+        self._writer = threading.Lock()
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._closed = False
@@ -266,15 +506,13 @@ class SqliteStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.transaction() as tx:
             assert isinstance(tx, _SqliteTransaction)
-            for statement in _SCHEMA:
-                tx.conn.execute(statement)
+            _prepare(tx.conn, self.path)
 
     def _open(self, target: str) -> sqlite3.Connection:
         # isolation_level=None: no implicit transactions, we BEGIN ourselves.
         conn = sqlite3.connect(
             target, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
         )
-        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         if target != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -300,10 +538,13 @@ class SqliteStore:
         if current is not None:
             yield current
             return
-        # The in-memory database has one connection: hold it for the whole transaction.
-        guard: AbstractContextManager[Any] = (
-            self._lock if self._shared is not None else nullcontext()
-        )
+        # The in-memory database has one connection: hold it for the whole
+        # transaction. A file database queues this process's writers.
+        guard: AbstractContextManager[Any] = nullcontext()
+        if self._shared is not None:
+            guard = self._lock
+        elif write:
+            guard = self._writer
         with guard:
             conn = self._connection()
             conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")

@@ -102,6 +102,16 @@ class Range:
             and (value > self.upper or (value == self.upper and not self.upper_inclusive))
         )
 
+    def intersect(self, other: Range) -> Range:
+        """The values within both ranges."""
+        pairs: list[tuple[str, int]] = []
+        for bounds in (self, other):
+            if bounds.lower is not None:
+                pairs.append(("__gte" if bounds.lower_inclusive else "__gt", bounds.lower))
+            if bounds.upper is not None:
+                pairs.append(("__lte" if bounds.upper_inclusive else "__lt", bounds.upper))
+        return _combine(pairs)
+
     def tighten(self, lower: int | None = None, upper: int | None = None) -> Range:
         """The range further limited to ``[lower, upper]`` (inclusive)."""
         result = self

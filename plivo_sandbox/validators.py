@@ -8,14 +8,76 @@ maximum of 20`` instead of a JSON Schema traceback.
 from __future__ import annotations
 
 import copy
+import ipaddress
 import json
+import re
 from typing import Any
 
 from connexion.exceptions import BadRequestProblem
 from connexion.json_schema import Draft4RequestValidator
 from connexion.utils import is_null, is_nullable
 from connexion.validators import VALIDATOR_MAP, JSONRequestBodyValidator, ParameterValidator
-from jsonschema import Draft4Validator, ValidationError
+from jsonschema import Draft4Validator, FormatChecker, ValidationError
+
+# RFC 3986, section 3 and appendix A: an absolute URI (scheme ":" hier-part).
+_UNRESERVED = r"A-Za-z0-9\-._~"
+_SUB_DELIMS = r"!$&'()*+,;="
+_PCT = r"%[0-9A-Fa-f]{2}"
+_PCHAR = rf"(?:[{_UNRESERVED}{_SUB_DELIMS}:@]|{_PCT})"
+_URI = re.compile(
+    rf"""^[A-Za-z][A-Za-z0-9+.\-]*:
+    (?:
+        //(?:(?:[{_UNRESERVED}{_SUB_DELIMS}:]|{_PCT})*@)?
+        (?:\[(?P<ip_literal>[^\]]*)\]|(?:[{_UNRESERVED}{_SUB_DELIMS}]|{_PCT})*)
+        (?::[0-9]*)?
+        (?:/{_PCHAR}*)*
+      | /(?:{_PCHAR}+(?:/{_PCHAR}*)*)?
+      | {_PCHAR}+(?:/{_PCHAR}*)*
+    )?
+    (?:\?(?:{_PCHAR}|[/?])*)?
+    (?:\#(?:{_PCHAR}|[/?])*)?$""",
+    re.VERBOSE,
+)
+_IP_FUTURE = re.compile(rf"^[vV][0-9A-Fa-f]+\.[{_UNRESERVED}{_SUB_DELIMS}:]+$")
+_UUID = re.compile(r"^[0-9A-Fa-f]{8}-(?:[0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}$")
+
+
+def is_uri(value: object) -> bool:
+    """Whether ``value`` is an absolute URI by RFC 3986 (non-strings pass, as in JSON Schema)."""
+    if not isinstance(value, str):
+        return True
+    match = _URI.match(value)
+    if match is None:
+        return False
+    literal = match.group("ip_literal")
+    if literal is None or _IP_FUTURE.match(literal):
+        return True
+    try:
+        ipaddress.IPv6Address(literal)
+    except ValueError:
+        return False
+    return True
+
+
+def is_uuid(value: object) -> bool:
+    """Whether ``value`` is a UUID in its hyphenated 8-4-4-4-12 hex form."""
+    return not isinstance(value, str) or _UUID.match(value) is not None
+
+
+def format_checker() -> FormatChecker:
+    """Draft 4's format checks plus the two formats openapi.yaml uses that it lacks.
+
+    jsonschema checks ``uri`` only with an optional package installed and
+    knows no ``uuid`` in Draft 4; the spec's ``format: uri`` and ``format:
+    uuid`` arguments would otherwise accept anything their patterns allow.
+    """
+    checker = copy.deepcopy(Draft4Validator.FORMAT_CHECKER)
+    checker.checks("uri")(is_uri)
+    checker.checks("uuid")(is_uuid)
+    return checker
+
+
+FORMAT_CHECKER = format_checker()
 
 
 def _describe(error: ValidationError) -> str:
@@ -39,9 +101,9 @@ class PlivoParameterValidator(ParameterValidator):  # type: ignore[misc]
                 return f"missing {parameter_type} parameter '{param['name']}'"
             return None
         try:
-            Draft4Validator(
-                param.get("schema", param), format_checker=Draft4Validator.FORMAT_CHECKER
-            ).validate(value)
+            Draft4Validator(param.get("schema", param), format_checker=FORMAT_CHECKER).validate(
+                value
+            )
         except ValidationError as error:
             return f"{param['name']}: {error.message}"
         return None
@@ -80,9 +142,7 @@ class PlivoJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
         """Validate against the operation's schema; the first error names its field."""
         if body is None:
             raise BadRequestProblem(detail="request body is required (a JSON object)")
-        validator = Draft4RequestValidator(
-            self._schema, format_checker=Draft4Validator.FORMAT_CHECKER
-        )
+        validator = Draft4RequestValidator(self._schema, format_checker=FORMAT_CHECKER)
         error = next(
             iter(sorted(validator.iter_errors(body), key=lambda e: list(e.absolute_path))), None
         )

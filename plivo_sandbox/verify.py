@@ -22,8 +22,8 @@ from .errors import BadRequest, Conflict, NotFound, TooManyRequests
 from .numbers import network_of, region_of
 from .paging import Page, echo_filters, filter_names
 from .spec import ApiSpec
-from .storage import Kind, Row, RowQuery, Store, Transaction
-from .timefmt import MICROS, time_range, to_micros, verify_time
+from .storage import Attribute, Kind, Row, RowQuery, Store, Transaction
+from .timefmt import MICROS, Range, time_range, to_micros, verify_time
 from .visibility import can_see, list_scope
 
 KIND: Kind = "verify"
@@ -39,6 +39,8 @@ RATE_WINDOW = timedelta(minutes=1)
 
 DEFAULT_APP_ALIAS = "Default Verify Application"
 VALIDATION_CHARGE = "0.0000"  # validating a code is free
+# List filters that compare a session attribute of the same name for equality.
+EXACT_FILTERS: tuple[Attribute, ...] = ("app_uuid", "brand_name", "app_hash", "country", "alias")
 # What a delivered attempt reports, per channel (sms delivery receipt, voice call outcome).
 DELIVERED = {"sms": "delivered", "voice": "ANSWER"}
 
@@ -86,8 +88,7 @@ class VerifyRecord:
     @classmethod
     def from_row(cls, row: Row) -> VerifyRecord:
         """The record stored in ``row``."""
-        names = {f.name for f in fields(cls)}
-        return cls(**{key: value for key, value in row.data.items() if key in names})
+        return cls(**{key: value for key, value in row.data.items() if key in _RECORD_FIELDS})
 
     def to_row(self) -> Row:
         """The record as a store row, with its indexed columns."""
@@ -101,6 +102,14 @@ class VerifyRecord:
             release_us=self.expiry_us,
             number=self.recipient,
             data=asdict(self),
+            attributes={
+                "app_uuid": self.app_uuid,
+                "brand_name": self.brand_name,
+                "app_hash": self.app_hash,
+                "country": self.country,
+                "alias": self.alias,
+                "verified": int(self.verified),
+            },
         )
 
     def status(self, now_us: int) -> str:
@@ -108,6 +117,17 @@ class VerifyRecord:
         if self.verified:
             return "verified"
         return "in-progress" if now_us < self.expiry_us else "expired"
+
+    @staticmethod
+    def status_condition(status: str, now_us: int) -> tuple[dict[Attribute, str | int], Range]:
+        """What the sessions in ``status`` at ``now_us`` have: attribute values, expiry times."""
+        if status == "verified":
+            return {"verified": 1}, Range()
+        if status == "in-progress":
+            return {"verified": 0}, Range(lower=now_us, lower_inclusive=False)
+        if status == "expired":
+            return {"verified": 0}, Range(upper=now_us)
+        raise ValueError(f"unknown verify status {status!r}")
 
     def render(self, now_us: int) -> dict[str, Any]:
         """The VerifySession object (flat, without ``api_id``)."""
@@ -147,6 +167,10 @@ class VerifyRecord:
             "created_at": verify_time(self.created_us),
             "updated_at": verify_time(self.updated_us),
         }
+
+
+# The fields of a record; other keys of stored data are ignored.
+_RECORD_FIELDS = frozenset(f.name for f in fields(VerifyRecord))
 
 
 class VerifyService:
@@ -288,37 +312,27 @@ class VerifyService:
             started = started.tighten(lower=now_us - DEFAULT_WINDOW // timedelta(microseconds=1))
         started = started.tighten(lower=now_us - MAX_AGE // timedelta(microseconds=1))
         recipient = phone_digits(checked["recipient"]) if "recipient" in checked else None
-        exact = {
-            "app_uuid": checked.get("app_uuid"),
-            "brand_name": checked.get("brand_name"),
-            "app_hash": checked.get("app_hash"),
-            "country": checked.get("country"),
-            "alias": checked.get("alias"),
+        equal: dict[Attribute, str | int] = {
+            name: checked[name] for name in EXACT_FILTERS if checked.get(name) is not None
         }
+        expiry = Range()
+        if checked.get("status") is not None:
+            status_equal, expiry = VerifyRecord.status_condition(checked["status"], now_us)
+            equal |= status_equal
+        selection = RowQuery(
+            kind=KIND,
+            root=scope.root,
+            owner=scope.owner,
+            number=recipient,
+            created=started,
+            expiry=expiry,
+            equal=equal,
+        )
         with self.store.transaction(write=False) as tx:
-            rows = tx.select(
-                RowQuery(
-                    kind=KIND,
-                    root=scope.root,
-                    owner=scope.owner,
-                    created_from_us=started.lower,
-                    created_to_us=started.upper,
-                    numbers=[recipient] if recipient is not None else None,
-                )
-            )
-        matches = []
-        for row in rows:
-            record = VerifyRecord.from_row(row)
-            if (
-                started.contains(record.created_us)
-                and all(
-                    value is None or getattr(record, name) == value for name, value in exact.items()
-                )
-                and checked.get("status") in (None, record.status(now_us))
-            ):
-                matches.append(record)
+            total = tx.count(selection)
+            rows = tx.select(selection, limit=page.limit, offset=page.offset)
         base = f"/v1/Account/{caller.auth_id}/Verify/Session/"
         return {
-            "meta": page.meta(base, echo_filters(checked, self.filters), len(matches)),
-            "sessions": [record.render(now_us) for record in page.slice(matches)],
+            "meta": page.meta(base, echo_filters(checked, self.filters), total),
+            "sessions": [VerifyRecord.from_row(row).render(now_us) for row in rows],
         }

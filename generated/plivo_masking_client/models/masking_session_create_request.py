@@ -20,9 +20,11 @@ class MaskingSessionCreateRequest:
     """
 
     first_party: str | Unset = UNSET
-    """ A phone number in E.164 form, with or without the leading `+`. """
+    """ A phone number in E.164 form (an assigned country code, 7 to 15 digits), with or without the leading `+`.
+    """
     second_party: str | Unset = UNSET
-    """ A phone number in E.164 form, with or without the leading `+`. """
+    """ A phone number in E.164 form (an assigned country code, 7 to 15 digits), with or without the leading `+`.
+    """
     create_session_with_single_party: bool | Unset = UNSET
     """ Create the session with one party only; either `first_party` or `second_party` is then enough. Default when
     omitted: False. """

@@ -42,9 +42,11 @@ class MaskingSessionUpdateRequest:
     second_party_play_url: str | Unset = UNSET
     """ An http(s) URL. """
     first_party: str | Unset = UNSET
-    """ A phone number in E.164 form, with or without the leading `+`. """
+    """ A phone number in E.164 form (an assigned country code, 7 to 15 digits), with or without the leading `+`.
+    """
     second_party: str | Unset = UNSET
-    """ A phone number in E.164 form, with or without the leading `+`. """
+    """ A phone number in E.164 form (an assigned country code, 7 to 15 digits), with or without the leading `+`.
+    """
 
     def to_dict(self) -> dict[str, Any]:
         session_uuid: str | Unset = UNSET

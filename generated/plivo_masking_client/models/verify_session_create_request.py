@@ -17,7 +17,8 @@ T = TypeVar("T", bound="VerifySessionCreateRequest")
 @_attrs_define
 class VerifySessionCreateRequest:
     recipient: str
-    """ A phone number in E.164 form, with or without the leading `+`. """
+    """ A phone number in E.164 form (an assigned country code, 7 to 15 digits), with or without the leading `+`.
+    """
     app_uuid: UUID | Unset = UNSET
     """ The Verify application; the account's default application when omitted. """
     channel: VerifyChannel | Unset = UNSET

@@ -185,32 +185,32 @@ def sync_detailed(
     (or null).
 
     Args:
-        first_party (str | Unset): A phone number in E.164 form, with or without the leading `+`.
-            Example: +12025550100.
-        second_party (str | Unset): A phone number in E.164 form, with or without the leading `+`.
-            Example: +12025550100.
+        first_party (str | Unset): A phone number in E.164 form (an assigned country code, 7 to 15
+            digits), with or without the leading `+`. Example: +12025550100.
+        second_party (str | Unset): A phone number in E.164 form (an assigned country code, 7 to
+            15 digits), with or without the leading `+`. Example: +12025550100.
         virtual_number (str | Unset):
         status (MaskingStatusFilter | Unset):  Default: MaskingStatusFilter.ALL.
-        created_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
+        created_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day that
+            exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day that
+            exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
         duration (int | Unset): A duration in seconds.
         duration_gt (int | Unset): A duration in seconds.
         duration_gte (int | Unset): A duration in seconds.
@@ -298,32 +298,32 @@ def sync(
     (or null).
 
     Args:
-        first_party (str | Unset): A phone number in E.164 form, with or without the leading `+`.
-            Example: +12025550100.
-        second_party (str | Unset): A phone number in E.164 form, with or without the leading `+`.
-            Example: +12025550100.
+        first_party (str | Unset): A phone number in E.164 form (an assigned country code, 7 to 15
+            digits), with or without the leading `+`. Example: +12025550100.
+        second_party (str | Unset): A phone number in E.164 form (an assigned country code, 7 to
+            15 digits), with or without the leading `+`. Example: +12025550100.
         virtual_number (str | Unset):
         status (MaskingStatusFilter | Unset):  Default: MaskingStatusFilter.ALL.
-        created_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
+        created_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day that
+            exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day that
+            exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
         duration (int | Unset): A duration in seconds.
         duration_gt (int | Unset): A duration in seconds.
         duration_gte (int | Unset): A duration in seconds.
@@ -406,32 +406,32 @@ async def asyncio_detailed(
     (or null).
 
     Args:
-        first_party (str | Unset): A phone number in E.164 form, with or without the leading `+`.
-            Example: +12025550100.
-        second_party (str | Unset): A phone number in E.164 form, with or without the leading `+`.
-            Example: +12025550100.
+        first_party (str | Unset): A phone number in E.164 form (an assigned country code, 7 to 15
+            digits), with or without the leading `+`. Example: +12025550100.
+        second_party (str | Unset): A phone number in E.164 form (an assigned country code, 7 to
+            15 digits), with or without the leading `+`. Example: +12025550100.
         virtual_number (str | Unset):
         status (MaskingStatusFilter | Unset):  Default: MaskingStatusFilter.ALL.
-        created_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
+        created_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day that
+            exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day that
+            exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
         duration (int | Unset): A duration in seconds.
         duration_gt (int | Unset): A duration in seconds.
         duration_gte (int | Unset): A duration in seconds.
@@ -517,32 +517,32 @@ async def asyncio(
     (or null).
 
     Args:
-        first_party (str | Unset): A phone number in E.164 form, with or without the leading `+`.
-            Example: +12025550100.
-        second_party (str | Unset): A phone number in E.164 form, with or without the leading `+`.
-            Example: +12025550100.
+        first_party (str | Unset): A phone number in E.164 form (an assigned country code, 7 to 15
+            digits), with or without the leading `+`. Example: +12025550100.
+        second_party (str | Unset): A phone number in E.164 form (an assigned country code, 7 to
+            15 digits), with or without the leading `+`. Example: +12025550100.
         virtual_number (str | Unset):
         status (MaskingStatusFilter | Unset):  Default: MaskingStatusFilter.ALL.
-        created_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        created_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        expiry_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
+        created_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day that
+            exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        created_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day that
+            exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        expiry_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
         duration (int | Unset): A duration in seconds.
         duration_gt (int | Unset): A duration in seconds.
         duration_gte (int | Unset): A duration in seconds.

@@ -164,22 +164,22 @@ def sync_detailed(
         app_uuid (UUID | Unset):
         status (VerifySessionStatus | Unset): `in-progress` until the code is validated
             (`verified`) or expires (`expired`).
-        recipient (str | Unset): A phone number in E.164 form, with or without the leading `+`.
-            Example: +12025550100.
+        recipient (str | Unset): A phone number in E.164 form (an assigned country code, 7 to 15
+            digits), with or without the leading `+`. Example: +12025550100.
         subaccount (str | Unset): A subaccount's Auth ID (`SA` + 18 characters). Example:
             SAOWRKMGU3YZCTZJXXXX.
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
-        session_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
+        session_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day that
+            exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
         brand_name (str | Unset):
         app_hash (str | Unset): An Android SMS Retriever app hash (11 characters). Example:
             FA+9qCX9VSu.
@@ -252,22 +252,22 @@ def sync(
         app_uuid (UUID | Unset):
         status (VerifySessionStatus | Unset): `in-progress` until the code is validated
             (`verified`) or expires (`expired`).
-        recipient (str | Unset): A phone number in E.164 form, with or without the leading `+`.
-            Example: +12025550100.
+        recipient (str | Unset): A phone number in E.164 form (an assigned country code, 7 to 15
+            digits), with or without the leading `+`. Example: +12025550100.
         subaccount (str | Unset): A subaccount's Auth ID (`SA` + 18 characters). Example:
             SAOWRKMGU3YZCTZJXXXX.
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
-        session_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
+        session_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day that
+            exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
         brand_name (str | Unset):
         app_hash (str | Unset): An Android SMS Retriever app hash (11 characters). Example:
             FA+9qCX9VSu.
@@ -335,22 +335,22 @@ async def asyncio_detailed(
         app_uuid (UUID | Unset):
         status (VerifySessionStatus | Unset): `in-progress` until the code is validated
             (`verified`) or expires (`expired`).
-        recipient (str | Unset): A phone number in E.164 form, with or without the leading `+`.
-            Example: +12025550100.
+        recipient (str | Unset): A phone number in E.164 form (an assigned country code, 7 to 15
+            digits), with or without the leading `+`. Example: +12025550100.
         subaccount (str | Unset): A subaccount's Auth ID (`SA` + 18 characters). Example:
             SAOWRKMGU3YZCTZJXXXX.
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
-        session_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
+        session_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day that
+            exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
         brand_name (str | Unset):
         app_hash (str | Unset): An Android SMS Retriever app hash (11 characters). Example:
             FA+9qCX9VSu.
@@ -421,22 +421,22 @@ async def asyncio(
         app_uuid (UUID | Unset):
         status (VerifySessionStatus | Unset): `in-progress` until the code is validated
             (`verified`) or expires (`expired`).
-        recipient (str | Unset): A phone number in E.164 form, with or without the leading `+`.
-            Example: +12025550100.
+        recipient (str | Unset): A phone number in E.164 form (an assigned country code, 7 to 15
+            digits), with or without the leading `+`. Example: +12025550100.
         subaccount (str | Unset): A subaccount's Auth ID (`SA` + 18 characters). Example:
             SAOWRKMGU3YZCTZJXXXX.
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
-        session_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
-        session_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`. Example:
-            2024-02-01 06:28.
+        session_time (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day that
+            exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_gt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_gte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_lt (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
+        session_time_lte (str | Unset): A UTC time as `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, on a day
+            that exists (so `2023-02-29` is refused). Example: 2024-02-01 06:28.
         brand_name (str | Unset):
         app_hash (str | Unset): An Android SMS Retriever app hash (11 characters). Example:
             FA+9qCX9VSu.

@@ -1,0 +1,326 @@
+"""Contract tests of openapi.yaml against any server, with the schemathesis CLI: ``make contract``.
+
+Settings come from the environment (``make contract URL=... AUTH_ID=... AUTH_TOKEN=...``
+passes its variables that way; nothing secret is ever on a command line):
+
+URL            The server, such as ``http://127.0.0.1:8000`` (a ``make serve``) or
+               ``https://api.plivo.com``; ``/v1/Account/<Auth ID>`` is added unless
+               the URL has it. Without URL, a throwaway sandbox is started
+               (``python -m plivo_sandbox`` on a free port, in memory, with no
+               Verify list limit) and stopped afterwards.
+PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN (or AUTH_ID, AUTH_TOKEN)
+               HTTP Basic credentials. A local server defaults to the sandbox's
+               demo account; any other server needs them.
+ALLOW_WRITES=1 On a server that is not local, also run the POST and DELETE
+               operations. Off by default: they create sessions (which cost
+               money) and send real OTPs. Needs TEST_NUMBERS.
+TEST_NUMBERS   Two comma-separated E.164 numbers you own. With ALLOW_WRITES every
+               phone number a request carries becomes one of them, so no OTP or
+               call reaches a stranger.
+SUBACCOUNTS    Comma-separated subaccount Auth IDs of the account (for the
+               ``subaccount`` argument); the demo account's by default.
+RATE_LIMIT     Requests allowed for the whole run, as schemathesis takes it
+               (``20/m``). Default for a server that is not local: ``20/m``, the
+               Verify list's limit, so no operation exceeds Plivo's; none locally.
+MAX_EXAMPLES   Cases per operation in the fuzzing phase (default 50 locally, 5 remote).
+PHASES         Schemathesis phases (default ``examples,coverage,fuzzing,stateful``
+               locally, ``examples,fuzzing`` remote: the coverage phase also probes
+               undocumented methods).
+MAX_TIME       Time budget of the run in seconds (optional).
+REPORT         The JUnit XML report (default ``reports/contract-junit.xml``).
+CASSETTE       Also record every request and answer as a VCR cassette beside the
+               report (``contract-cassette.yaml``): on by default for a local
+               server, off for a remote one (its answers hold your customers'
+               phone numbers); CASSETTE=1 or 0 decides.
+
+The output and every file in the report's folder are scrubbed of the token and
+the Basic ``Authorization`` value; exit status is schemathesis's (0: no failure).
+"""
+
+from __future__ import annotations
+
+import base64
+import ipaddress
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SPEC = REPO_ROOT / "openapi.yaml"
+CONFIG = REPO_ROOT / "tests" / "contract" / "schemathesis.toml"
+DEFAULT_URL = "http://127.0.0.1:8000"
+SANDBOX_LIFETIME = 3600  # seconds a throwaway sandbox may live at most
+DEFAULT_REPORT = REPO_ROOT / "reports" / "contract-junit.xml"
+DEMO_AUTH_ID = "MADEMO1234567890ABCD"
+DEMO_AUTH_TOKEN = "demo-auth-token"
+DEMO_SUBACCOUNT = "SADEMO1234567890ABCD"
+PLIVO_RATE_LIMIT = "20/m"  # the Verify list's documented limit
+REPLACEMENT = "[Filtered]"
+
+
+class UsageError(Exception):
+    """The settings do not allow a safe run."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One contract run, as the environment describes it."""
+
+    base_url: str
+    auth_id: str
+    auth_token: str
+    local: bool
+    allow_writes: bool
+    test_numbers: tuple[str, ...]
+    subaccounts: tuple[str, ...]
+    rate_limit: str | None
+    max_examples: int
+    phases: str
+    max_time: str | None
+    report: Path
+    cassette: bool
+
+    @property
+    def origin(self) -> str:
+        """Scheme, host and port of the server."""
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @property
+    def secrets(self) -> list[str]:
+        """Everything that must never be printed or kept in a report."""
+        basic = base64.b64encode(f"{self.auth_id}:{self.auth_token}".encode()).decode()
+        return sorted({self.auth_token, quote(self.auth_token, safe=""), basic}, key=len)[::-1]
+
+
+def is_local(host: str) -> bool:
+    """Whether ``host`` is this machine (loopback)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _list(value: str | None) -> tuple[str, ...]:
+    return tuple(item.strip() for item in (value or "").split(",") if item.strip())
+
+
+def settings_from(env: dict[str, str]) -> Run:
+    """The run the environment asks for; UsageError when it would not be safe."""
+    url = (env.get("URL") or DEFAULT_URL).rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"URL must be an http(s) URL, got {url!r}")
+    local = is_local(parts.hostname)
+    auth_id = env.get("PLIVO_AUTH_ID") or env.get("AUTH_ID") or ""
+    auth_token = env.get("PLIVO_AUTH_TOKEN") or env.get("AUTH_TOKEN") or ""
+    if not auth_id and not auth_token and local:
+        auth_id, auth_token = DEMO_AUTH_ID, DEMO_AUTH_TOKEN
+    if not auth_id or not auth_token:
+        raise UsageError(
+            "set PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN (or AUTH_ID and AUTH_TOKEN) in the environment"
+        )
+    if "/v1/Account/" not in parts.path:
+        url = f"{url}/v1/Account/{auth_id}"
+    allow_writes = local or env.get("ALLOW_WRITES", "") in ("1", "true", "yes")
+    test_numbers = _list(env.get("TEST_NUMBERS"))
+    if allow_writes and not local and len(test_numbers) < 2:
+        raise UsageError(
+            "ALLOW_WRITES against a server that is not local needs TEST_NUMBERS: two E.164"
+            " numbers you own, which every request will use instead of generated ones"
+        )
+    default_subaccounts = (DEMO_SUBACCOUNT,) if auth_id == DEMO_AUTH_ID else ()
+    return Run(
+        base_url=url,
+        auth_id=auth_id,
+        auth_token=auth_token,
+        local=local,
+        allow_writes=allow_writes,
+        test_numbers=test_numbers,
+        subaccounts=_list(env.get("SUBACCOUNTS")) or default_subaccounts,
+        rate_limit=env.get("RATE_LIMIT") or (None if local else PLIVO_RATE_LIMIT),
+        max_examples=int(env.get("MAX_EXAMPLES") or (50 if local else 5)),
+        phases=env.get("PHASES")
+        or ("examples,coverage,fuzzing,stateful" if local else "examples,fuzzing"),
+        max_time=env.get("MAX_TIME") or None,
+        report=Path(env.get("REPORT") or DEFAULT_REPORT).resolve(),
+        cassette=env.get("CASSETTE", "1" if local else "0") in ("1", "true", "yes"),
+    )
+
+
+def sandbox_control_url(run: Run) -> str | None:
+    """The control API of a local Plivo sandbox, if the server is one (to read sent OTPs)."""
+    if not run.local:
+        return None
+    url = f"{run.origin}/_sandbox"
+    try:
+        with urllib.request.urlopen(f"{url}/clock", timeout=5) as answer:
+            return url if answer.status == 200 else None
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def command(run: Run) -> list[str]:
+    """The schemathesis CLI invocation (no secret in it)."""
+    args = [
+        sys.executable, "-m", "schemathesis.cli", "--config-file", str(CONFIG), "--no-color",
+        "run", str(SPEC), "--url", run.base_url,
+        "--phases", run.phases, "--max-examples", str(run.max_examples),
+        "--report", "junit,vcr" if run.cassette else "junit",
+        "--report-dir", str(run.report.parent), "--report-junit-path", str(run.report),
+    ]  # fmt: skip
+    if run.cassette:
+        args += ["--report-vcr-path", str(run.report.with_name("contract-cassette.yaml"))]
+    if not run.allow_writes:
+        args += ["--include-method", "GET"]
+    if run.rate_limit:
+        args += ["--rate-limit", run.rate_limit]
+    if run.max_time:
+        args += ["--max-time", run.max_time]
+    return args
+
+
+def child_environment(run: Run, control_url: str | None) -> dict[str, str]:
+    """What the CLI and the hooks read: credentials, the sandbox, the account's numbers."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("AUTH_ID", "AUTH_TOKEN", "PLIVO_SANDBOX_CONTROL_URL")
+    }
+    env |= {
+        "PLIVO_AUTH_ID": run.auth_id,
+        "PLIVO_AUTH_TOKEN": run.auth_token,
+        "PLIVO_CONTRACT_SUBACCOUNTS": ",".join(run.subaccounts),
+        "PLIVO_CONTRACT_NUMBERS": ",".join(run.test_numbers),
+    }
+    if control_url:
+        env["PLIVO_SANDBOX_CONTROL_URL"] = control_url
+    return env
+
+
+def scrub(text: str, secrets: list[str]) -> str:
+    """``text`` with every secret replaced."""
+    for secret in secrets:
+        text = text.replace(secret, REPLACEMENT)
+    return text
+
+
+def scrub_reports(folder: Path, secrets: list[str]) -> list[Path]:
+    """Scrub every file under ``folder``; returns those that held a secret."""
+    leaked = []
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        clean = scrub(text, secrets)
+        if clean != text:
+            path.write_text(clean, encoding="utf-8", errors="surrogateescape")
+            leaked.append(path)
+    return leaked
+
+
+def describe(run: Run) -> str:
+    """What is about to happen, in one paragraph (no secret)."""
+    scope = "every operation" if run.allow_writes else "GET only (ALLOW_WRITES=1 for all)"
+    limit = run.rate_limit or "none"
+    return (
+        f"Contract run against {run.base_url}\n"
+        f"  operations: {scope}; phases: {run.phases}; examples: {run.max_examples};"
+        f" rate limit: {limit}\n  report: {run.report}{' (and a cassette)' if run.cassette else ''}"
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def throwaway_sandbox() -> Iterator[str]:
+    """A sandbox process on a free local port, in memory; its URL. It stops by itself too."""
+    port = _free_port()
+    argv = [sys.executable, "-m", "plivo_sandbox", "--port", str(port)]
+    argv += ["--data-dir", ":memory:", "--max-lifetime", str(SANDBOX_LIFETIME)]
+    process = subprocess.Popen(
+        argv,
+        cwd=REPO_ROOT,
+        env={**os.environ, "PLIVO_SANDBOX_VERIFY_RATE_LIMIT": "0"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while not _answers(f"{url}/openapi.yaml"):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise UsageError("the throwaway sandbox did not start")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as answer:
+            return bool(answer.status == 200)
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def main() -> int:
+    """Run schemathesis against the server the environment names; schemathesis's exit code."""
+    env = dict(os.environ)
+    try:
+        if env.get("URL"):
+            return contract_run(env)
+        with throwaway_sandbox() as url:
+            return contract_run({**env, "URL": url})
+    except UsageError as error:
+        print(f"contract: {error}", file=sys.stderr)
+        return 2
+
+
+def contract_run(env: dict[str, str]) -> int:
+    """One schemathesis run against ``env["URL"]``; schemathesis's exit code."""
+    run = settings_from(env)
+    run.report.parent.mkdir(parents=True, exist_ok=True)
+    control_url = sandbox_control_url(run)
+    print(describe(run), flush=True)
+    secrets = run.secrets
+    with subprocess.Popen(
+        command(run),
+        cwd=REPO_ROOT,
+        env=child_environment(run, control_url),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+    ) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            sys.stdout.write(scrub(line, secrets))
+            sys.stdout.flush()
+        status = process.wait()
+    leaked = scrub_reports(run.report.parent, secrets)
+    for path in leaked:
+        print(f"contract: removed credentials from {path}", file=sys.stderr)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
