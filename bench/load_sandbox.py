@@ -13,10 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -24,36 +21,11 @@ from pathlib import Path
 
 import httpx
 
+from plivo_sandbox.process import sandbox_process
+
 AUTH_ID = "MADEMO1234567890ABCD"
 AUTH_TOKEN = "demo-auth-token"
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def start_server(port: int, workers: int, data_dir: str) -> subprocess.Popen[bytes]:
-    """The sandbox as a user runs it; it stops by itself after ten minutes at most."""
-    command = [
-        sys.executable, "-m", "plivo_sandbox", "--port", str(port), "--workers", str(workers),
-        "--data-dir", data_dir, "--max-lifetime", "600",
-    ]  # fmt: skip
-    quiet = subprocess.DEVNULL
-    server = subprocess.Popen(command, cwd=ROOT, stdout=quiet, stderr=quiet)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/openapi.yaml", timeout=1).status_code == 200:
-                return server
-        except httpx.TransportError:
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit("the sandbox did not start")
 
 
 async def run(
@@ -124,15 +96,12 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    port = free_port()
-    with tempfile.TemporaryDirectory() as data_dir:
-        server = start_server(port, args.workers, data_dir)
-        try:
-            print(f"sandbox: {args.workers} worker(s), SQLite in a temporary directory")
-            asyncio.run(bench(f"http://127.0.0.1:{port}", args.requests, args.concurrency))
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with (
+        tempfile.TemporaryDirectory() as data_dir,
+        sandbox_process(data_dir=data_dir, workers=args.workers) as url,
+    ):
+        print(f"sandbox: {args.workers} worker(s), SQLite in a temporary directory")
+        asyncio.run(bench(url, args.requests, args.concurrency))
 
 
 if __name__ == "__main__":

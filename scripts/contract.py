@@ -42,17 +42,15 @@ from __future__ import annotations
 import base64
 import ipaddress
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
+
+from plivo_sandbox.process import sandbox_process
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SPEC = REPO_ROOT / "openapi.yaml"
@@ -241,54 +239,16 @@ def describe(run: Run) -> str:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@contextmanager
-def throwaway_sandbox() -> Iterator[str]:
-    """A sandbox process on a free local port, in memory; its URL. It stops by itself too."""
-    port = _free_port()
-    argv = [sys.executable, "-m", "plivo_sandbox", "--port", str(port)]
-    argv += ["--data-dir", ":memory:", "--max-lifetime", str(SANDBOX_LIFETIME)]
-    process = subprocess.Popen(
-        argv,
-        cwd=REPO_ROOT,
-        env={**os.environ, "PLIVO_SANDBOX_VERIFY_RATE_LIMIT": "0"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while not _answers(f"{url}/openapi.yaml"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise UsageError("the throwaway sandbox did not start")
-            time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as answer:
-            return bool(answer.status == 200)
-    except (urllib.error.URLError, OSError):
-        return False
-
-
 def main() -> int:
     """Run schemathesis against the server the environment names; schemathesis's exit code."""
     env = dict(os.environ)
     try:
         if env.get("URL"):
             return contract_run(env)
-        with throwaway_sandbox() as url:
+        # A throwaway sandbox; its Verify list unthrottled so the run can use it fully.
+        with sandbox_process(
+            max_lifetime=SANDBOX_LIFETIME, env={"PLIVO_SANDBOX_VERIFY_RATE_LIMIT": "0"}
+        ) as url:
             return contract_run({**env, "URL": url})
     except UsageError as error:
         print(f"contract: {error}", file=sys.stderr)

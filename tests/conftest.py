@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from starlette.applications import Starlette
 
 from plivo_sandbox.app import create_app
 from plivo_sandbox.config import SandboxConfig, load_config
+from plivo_sandbox.process import free_port
 from plivo_sandbox.sandbox import Sandbox
 
 DEMO_AUTH_ID = "MADEMO1234567890ABCD"
@@ -49,14 +49,6 @@ def sandbox(sandbox_config: SandboxConfig) -> Iterator[Sandbox]:
 def app(sandbox: Sandbox) -> Starlette:
     """The ASGI app over ``sandbox``, checking every response against openapi.yaml."""
     return create_app(sandbox=sandbox, validate_responses=True)
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @contextmanager

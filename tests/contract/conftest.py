@@ -10,18 +10,13 @@ from __future__ import annotations
 
 import functools
 import os
-import subprocess
-import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from unittest import mock
 
-import httpx
 import phonenumbers
 import pytest
 import schemathesis
@@ -31,14 +26,13 @@ from starlette.applications import Starlette
 from plivo_sandbox.app import create_app
 from plivo_sandbox.config import SandboxConfig
 from plivo_sandbox.errors import NotFound
+from plivo_sandbox.process import sandbox_process
 from plivo_sandbox.sandbox import Sandbox
 from tests.conftest import (
     DEMO_AUTH_ID,
     DEMO_AUTH_TOKEN,
     DEMO_SUB_AUTH_ID,
-    REPO_ROOT,
     demo_config,
-    free_port,
 )
 from tests.contract import hooks
 
@@ -218,49 +212,9 @@ def sandbox_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     config_file = write_sandbox_config(
         contract_config(), tmp_path_factory.mktemp("sandbox") / "contract.toml"
     )
-    with sandbox_process(SIZE.process_lifetime, config_file=config_file) as url:
+    with sandbox_process(max_lifetime=SIZE.process_lifetime, config_file=config_file) as url:
         use_sandbox_rules(hooks.otp_from_control_api(f"{url}/_sandbox"))
         yield url
-
-
-@contextmanager
-def sandbox_process(
-    lifetime: float, env: dict[str, str] | None = None, config_file: Path | None = None
-) -> Iterator[str]:
-    """``python -m plivo_sandbox`` on a free local port; stops by itself after ``lifetime`` s."""
-    port = free_port()
-    command = [
-        sys.executable, "-m", "plivo_sandbox", "--port", str(port), "--data-dir", ":memory:",
-        "--max-lifetime", str(lifetime),
-    ]  # fmt: skip
-    if config_file is not None:
-        command += ["--config", str(config_file)]
-    process = subprocess.Popen(
-        command,
-        cwd=REPO_ROOT,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{url}{SPEC_URL_PATH}", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None:
-                stderr = process.stderr.read().decode() if process.stderr else ""
-                raise RuntimeError(f"the sandbox process exited: {stderr}")
-            if time.monotonic() > deadline:
-                raise RuntimeError("the sandbox process did not start")
-            time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 # ---------------------------------------------------------------- the run's figures

@@ -1,0 +1,87 @@
+"""Run the sandbox as a separate process, for test suites and benchmarks.
+
+    from plivo_sandbox.process import sandbox_process
+
+    with sandbox_process(max_lifetime=300) as url:   # e.g. http://127.0.0.1:41234
+        ...  # point your client at f"{url}/v1/Account/MADEMO1234567890ABCD"
+
+The process listens on 127.0.0.1 only and stops by itself after
+``max_lifetime`` seconds even if the caller dies without cleaning up.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class SandboxDidNotStart(RuntimeError):
+    """The sandbox process exited or did not answer in time."""
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as answer:
+            return bool(answer.status == 200)
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@contextmanager
+def sandbox_process(
+    *,
+    data_dir: str | Path = ":memory:",
+    workers: int = 1,
+    max_lifetime: float = 600,
+    config_file: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    startup_timeout: float = 60,
+) -> Iterator[str]:
+    """``python -m plivo_sandbox`` on a free local port; yields its base URL.
+
+    ``env`` is added to this process's environment (e.g.
+    ``PLIVO_SANDBOX_VERIFY_RATE_LIMIT``). The process is terminated on exit.
+    """
+    port = free_port()
+    command = [
+        sys.executable, "-m", "plivo_sandbox", "--port", str(port), "--workers", str(workers),
+        "--data-dir", str(data_dir), "--max-lifetime", str(max_lifetime),
+    ]  # fmt: skip
+    if config_file is not None:
+        command += ["--config", str(config_file)]
+    process = subprocess.Popen(
+        command,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + startup_timeout
+        while not _answers(f"{url}/openapi.yaml"):
+            if process.poll() is not None:
+                stderr = process.stderr.read().decode() if process.stderr else ""
+                raise SandboxDidNotStart(f"the sandbox process exited: {stderr}")
+            if time.monotonic() > deadline:
+                raise SandboxDidNotStart("the sandbox process did not answer in time")
+            time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
