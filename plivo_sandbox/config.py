@@ -21,6 +21,12 @@ from .numbers import digits, region_of
 from .spec import ApiSpec
 
 DEFAULT_DATA_DIR = Path("data")
+# The sandbox's own choice: how long an OTP stays valid (Plivo's is per application).
+DEFAULT_OTP_TTL = 600
+# Plivo's rate limit of the Verify list, as openapi.yaml documents it.
+PLIVO_VERIFY_LIST_RATE: int = ApiSpec().operation("/Verify/Session", "get")["x-plivo-rate-limit"][
+    "requests"
+]
 MEMORY = ":memory:"
 
 # The spec states the main account's Auth ID shape only in prose (`MA` + 18);
@@ -65,8 +71,9 @@ class SandboxConfig:
     host: str = "127.0.0.1"
     port: int = 8000
     data_dir: Path | None = None  # None = in-memory SQLite (tests)
-    verify_code_ttl: int = 600  # seconds an OTP stays valid
-    verify_list_rate_limit: int = 20  # Verify list requests a minute per account; 0 = none
+    verify_code_ttl: int = DEFAULT_OTP_TTL  # seconds an OTP stays valid
+    # Verify list requests a minute per account (Plivo's limit by default); 0 = none
+    verify_list_rate_limit: int = PLIVO_VERIFY_LIST_RATE
     verify_charges: Mapping[str, str] = field(default_factory=_default_charges)
 
     def subaccounts_of(self, auth_id: str) -> list[Account]:
@@ -272,8 +279,12 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
     host = _str(f"{source}: host", raw.get("host", "127.0.0.1"))
     port = _int(f"{source}: port", raw.get("port", 8000), 1, 65535)
     data_dir = _data_dir(_str(f"{source}: data_dir", raw.get("data_dir", str(DEFAULT_DATA_DIR))))
-    ttl = _int(f"{source}: verify_code_ttl", raw.get("verify_code_ttl", 600), 1)
-    rate = _int(f"{source}: verify_list_rate_limit", raw.get("verify_list_rate_limit", 20), 0)
+    ttl = _int(f"{source}: verify_code_ttl", raw.get("verify_code_ttl", DEFAULT_OTP_TTL), 1)
+    rate = _int(
+        f"{source}: verify_list_rate_limit",
+        raw.get("verify_list_rate_limit", PLIVO_VERIFY_LIST_RATE),
+        0,
+    )
     charges = _charges(raw.get("verify_charges", {}), source)
 
     if env.get("HOST"):

@@ -10,7 +10,6 @@ import secrets
 import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
-from datetime import timedelta
 from typing import Any
 
 from .args import checked_body, checked_query, phone_digits
@@ -18,7 +17,7 @@ from .clock import Clock
 from .config import Account, SandboxConfig
 from .errors import BadRequest, Conflict, NotFound
 from .numbers import choose_number, explain_shortage, region_of
-from .paging import Page, echo_filters, filter_names
+from .paging import Page, SearchWindow, echo_filters, filter_names
 from .spec import ApiSpec
 from .storage import (
     PARTY_ATTRIBUTES,
@@ -39,9 +38,6 @@ UPDATE_SCHEMA = "MaskingSessionUpdateRequest"
 COLLECTION = "/Masking/Session"
 
 # List windows, stated in the spec's prose only (no schema keyword carries them).
-DEFAULT_WINDOW = timedelta(days=7)
-MAX_WINDOW = timedelta(days=30)
-MAX_AGE = timedelta(days=90)
 
 PARTIES = ("first_party", "second_party")
 PINS = ("first_party_pin", "second_party_pin")
@@ -219,6 +215,7 @@ class MaskingService:
         self.defaults = spec.defaults(CREATE_SCHEMA)
         self.filters = filter_names(spec, COLLECTION, "get")
         self.status_default = spec.parameter("MaskingStatusFilter")["schema"]["default"]
+        self.window = SearchWindow.of(spec, COLLECTION)
 
     def _now_us(self) -> int:
         return to_micros(self.clock.now())
@@ -428,10 +425,10 @@ class MaskingService:
         expiry = time_range(checked, "expiry_time")
         durations = int_range(checked, "duration")
         for field, bounds in (("created_time", created), ("expiry_time", expiry)):
-            _check_window(field, bounds, now_us)
+            self.window.check(field, bounds, now_us)
         if not created.bounded and not expiry.bounded:
-            created = created.tighten(lower=now_us - _us(DEFAULT_WINDOW))
-        created = created.tighten(lower=now_us - _us(MAX_AGE))
+            created = created.tighten(lower=now_us - self.window.default_us)
+        created = created.tighten(lower=now_us - self.window.retention_us)
         status = checked.get("status", self.status_default)
         wanted: dict[Attribute, str | int] = {
             name: phone_digits(checked[name]) for name in PARTY_ATTRIBUTES if name in checked
@@ -458,21 +455,3 @@ class MaskingService:
             for record in map(MaskingRecord.from_row, rows)
         ]
         return {"response": {"meta": meta, "objects": objects}}
-
-
-def _us(span: timedelta) -> int:
-    return span // timedelta(microseconds=1)
-
-
-def _check_window(field: str, bounds: Range, now_us: int) -> None:
-    """A time-filter window spans at most 30 days (no upper = now, no lower = upper - 7 days)."""
-    if not bounds.bounded:
-        return
-    upper = bounds.upper if bounds.upper is not None else now_us
-    lower = bounds.lower if bounds.lower is not None else upper - _us(DEFAULT_WINDOW)
-    if upper - lower > _us(MAX_WINDOW):
-        days = (upper - lower) / _us(timedelta(days=1))
-        raise BadRequest(
-            f"{field}: the search window spans {days:.1f} days; at most"
-            f" {MAX_WINDOW.days} days are allowed (a missing upper bound means now)"
-        )

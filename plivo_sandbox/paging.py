@@ -1,4 +1,4 @@
-"""Offset pagination shared by the two list operations."""
+"""Offset pagination and search windows shared by the two list operations."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from .errors import BadRequest
 from .spec import ApiSpec
+from .timefmt import MICROS, Range
 
 _PAGING = ("limit", "offset")
 
@@ -53,3 +55,39 @@ class Page:
 def echo_filters(query: Mapping[str, Any], names: Sequence[str]) -> list[tuple[str, Any]]:
     """The filters of ``query`` to repeat in next/previous URLs, in spec order."""
     return [(name, query[name]) for name in names if query.get(name) is not None]
+
+
+@dataclass(frozen=True)
+class SearchWindow:
+    """A list's time windows, from its operation's ``x-plivo-search-window`` (seconds)."""
+
+    default_us: int  # searched when the query gives no time bound
+    retention_us: int  # older sessions are never listed
+    max_us: int | None = None  # the widest window a time filter may span, if limited
+
+    @classmethod
+    def of(cls, spec: ApiSpec, path: str) -> SearchWindow:
+        """The windows openapi.yaml documents for the list at ``path``."""
+        window = spec.operation(path, "get")["x-plivo-search-window"]
+        widest = window.get("max")
+        return cls(
+            default_us=window["default"] * MICROS,
+            retention_us=window["retention"] * MICROS,
+            max_us=None if widest is None else widest * MICROS,
+        )
+
+    def check(self, field: str, bounds: Range, now_us: int) -> None:
+        """Refuse a filter window wider than ``max``.
+
+        A missing upper bound means now; a missing lower one, upper - ``default``.
+        """
+        if self.max_us is None or not bounds.bounded:
+            return
+        upper = bounds.upper if bounds.upper is not None else now_us
+        lower = bounds.lower if bounds.lower is not None else upper - self.default_us
+        if upper - lower > self.max_us:
+            day = 86400 * MICROS
+            raise BadRequest(
+                f"{field}: the search window spans {(upper - lower) / day:.1f} days; at most"
+                f" {self.max_us // day} days are allowed (a missing upper bound means now)"
+            )

@@ -76,6 +76,11 @@ class ApiSpec:
         """A keyword (``maximum``, ``enum``...) of one property of schema ``name``."""
         return self.properties(name)[prop][keyword]
 
+    def operation(self, path: str, method: str) -> dict[str, Any]:
+        """The operation at ``path`` and ``method`` (its ``x-plivo-*`` extensions included)."""
+        operation: dict[str, Any] = self.document["paths"][path][method]
+        return operation
+
     def parameter(self, name: str) -> dict[str, Any]:
         """The component parameter ``name`` with its schema resolved."""
         param = dict(self.document["components"]["parameters"][name])

@@ -11,7 +11,6 @@ import secrets
 import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
-from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -20,7 +19,7 @@ from .clock import Clock
 from .config import Account, SandboxConfig
 from .errors import BadRequest, Conflict, NotFound, TooManyRequests
 from .numbers import network_of, region_of
-from .paging import Page, echo_filters, filter_names
+from .paging import Page, SearchWindow, echo_filters, filter_names
 from .spec import ApiSpec
 from .storage import Attribute, Kind, Row, RowQuery, Store, Transaction
 from .timefmt import MICROS, Range, time_range, to_micros, verify_time
@@ -32,10 +31,6 @@ VALIDATE_SCHEMA = "VerifySessionValidateRequest"
 COLLECTION = "/Verify/Session"
 
 # Stated in the spec's prose only (no schema keyword carries them).
-MAX_FAILED_VALIDATIONS = 10
-DEFAULT_WINDOW = timedelta(hours=24)
-MAX_AGE = timedelta(days=90)
-RATE_WINDOW = timedelta(minutes=1)
 
 DEFAULT_APP_ALIAS = "Default Verify Application"
 VALIDATION_CHARGE = "0.0000"  # validating a code is free
@@ -183,6 +178,12 @@ class VerifyService:
         self.spec = spec
         self.defaults = spec.defaults(CREATE_SCHEMA)
         self.filters = filter_names(spec, COLLECTION, "get")
+        self.window = SearchWindow.of(spec, COLLECTION)
+        rate = spec.operation(COLLECTION, "get")["x-plivo-rate-limit"]
+        self.rate_period_us = rate["per-seconds"] * MICROS
+        self.max_failed_validations: int = spec.operation(f"{COLLECTION}/{{session_uuid}}", "post")[
+            "x-plivo-max-failed-validations"
+        ]
 
     def _now_us(self) -> int:
         return to_micros(self.clock.now())
@@ -257,10 +258,10 @@ class VerifyService:
                 raise Conflict(f"session {session_uuid} has already been verified")
             if status == "expired":
                 raise Conflict(f"session {session_uuid} has expired; start a new session")
-            if record.failed_validations >= MAX_FAILED_VALIDATIONS:
+            if record.failed_validations >= self.max_failed_validations:
                 raise Conflict(
                     f"session {session_uuid} refused further validation after"
-                    f" {MAX_FAILED_VALIDATIONS} failed attempts; start a new session"
+                    f" {self.max_failed_validations} failed attempts; start a new session"
                 )
             right = hmac.compare_digest(otp.encode(), record.otp.encode())
             if right:
@@ -271,7 +272,7 @@ class VerifyService:
             tx.update(record.to_row())
         # Raised after the commit, so the failed attempt stays counted.
         if not right:
-            left = MAX_FAILED_VALIDATIONS - record.failed_validations
+            left = self.max_failed_validations - record.failed_validations
             raise BadRequest(f"otp: invalid OTP ({left} attempt(s) left)")
         return {"message": "session validated successfully."}
 
@@ -299,7 +300,7 @@ class VerifyService:
                 allowed = tx.record_hit(
                     f"verify-list:{caller.auth_id}",
                     now_us,
-                    RATE_WINDOW // timedelta(microseconds=1),
+                    self.rate_period_us,
                     limit,
                 )
             if not allowed:
@@ -309,8 +310,8 @@ class VerifyService:
         scope = list_scope(self.config, caller, checked.get("subaccount"))
         started = time_range(checked, "session_time")
         if not started.bounded:
-            started = started.tighten(lower=now_us - DEFAULT_WINDOW // timedelta(microseconds=1))
-        started = started.tighten(lower=now_us - MAX_AGE // timedelta(microseconds=1))
+            started = started.tighten(lower=now_us - self.window.default_us)
+        started = started.tighten(lower=now_us - self.window.retention_us)
         recipient = phone_digits(checked["recipient"]) if "recipient" in checked else None
         equal: dict[Attribute, str | int] = {
             name: checked[name] for name in EXACT_FILTERS if checked.get(name) is not None

@@ -838,3 +838,25 @@ def _pii_fields() -> list[Any]:
 @pytest.mark.parametrize("schema_pointer", _pii_fields())
 def test_phone_number_field_is_marked_as_personal_data(schema_pointer: str) -> None:
     assert keyword_value(schema_pointer, "x-pii") is True
+
+
+DAY = 86400
+
+
+def test_the_masking_list_windows_are_machine_readable() -> None:
+    # Reference: 7-day default window, 30-day widest window, 90 days of data.
+    window = operation("list_masking_sessions").definition["x-plivo-search-window"]
+    assert window == {"default": 7 * DAY, "max": 30 * DAY, "retention": 90 * DAY}
+
+
+def test_the_verify_list_window_and_rate_limit_are_machine_readable() -> None:
+    # Reference: the last 24 h by default, 90 days of data, 20 requests a minute.
+    definition = operation("list_verify_sessions").definition
+    assert definition["x-plivo-search-window"] == {"default": DAY, "retention": 90 * DAY}
+    assert definition["x-plivo-rate-limit"] == {"requests": 20, "per-seconds": 60}
+
+
+def test_the_validation_attempt_limit_is_machine_readable() -> None:
+    # Reference: at most 10 validation attempts per session.
+    definition = operation("validate_verify_session").definition
+    assert definition["x-plivo-max-failed-validations"] == 10
