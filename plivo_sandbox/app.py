@@ -44,6 +44,8 @@ logger = logging.getLogger("plivo_sandbox")
 
 ACCOUNT_PREFIX = "/v1/Account/{auth_id}"
 CONTROL_SPEC = Path(__file__).with_name("control.yaml")
+# Sent with every 401, so HTTP clients know the API wants Basic credentials.
+CHALLENGE = {"WWW-Authenticate": 'Basic realm="Plivo"'}
 
 
 def routing_spec(document: dict[str, Any]) -> dict[str, Any]:
@@ -76,14 +78,13 @@ def _plivo_response(
         mimetype="application/json",
         content_type="application/json",
         body=json.dumps(error_body(message)),
-        headers=headers or {},
+        headers=dict(headers or {}),
     )
 
 
 def _on_plivo_error(_: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, PlivoError)
-    headers = {"WWW-Authenticate": 'Basic realm="Plivo"'} if exc.status == 401 else None
-    return _plivo_response(exc.status, exc.message, headers)
+    return _plivo_response(exc.status, exc.message, CHALLENGE if exc.status == 401 else None)
 
 
 def _on_problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
@@ -91,9 +92,7 @@ def _on_problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, ProblemException)
     detail = str(exc.detail or exc.title or "invalid request")
     if exc.status == 401:
-        return _plivo_response(
-            401, f"authentication failed: {detail}", {"WWW-Authenticate": 'Basic realm="Plivo"'}
-        )
+        return _plivo_response(401, f"authentication failed: {detail}", CHALLENGE)
     if exc.status == 415:
         # Plivo accepts only JSON bodies and documents 400 for a bad request.
         content_type = request.headers.get("content-type", "none")
@@ -172,6 +171,8 @@ def create_app(
     owns_sandbox = sandbox is None
     sandbox = sandbox or Sandbox(config or load_config())
     document = fresh_document(spec_path)
+    routed = routing_spec(document)
+    control_document = yaml.safe_load(CONTROL_SPEC.read_text(encoding="utf-8"))
     handlers = PlivoHandlers(sandbox)
     controls = ControlHandlers(sandbox)
 
@@ -185,21 +186,20 @@ def create_app(
         ),
     }
     api.add_api(
-        routing_spec(document),
+        routed,
         resolver=Resolver(function_resolver=lambda operation_id: getattr(handlers, operation_id)),
         security_map={"basic": basic_auth_handler(sandbox)},
         **common,
     )
     api.add_api(
-        CONTROL_SPEC,
+        control_document,
         base_path="/_sandbox",
         resolver=Resolver(function_resolver=lambda operation_id: getattr(controls, operation_id)),
         **common,
     )
     api.add_error_handler(PlivoError, _on_plivo_error)
     api.add_error_handler(ProblemException, _on_problem)
-    control_document = yaml.safe_load(CONTROL_SPEC.read_text(encoding="utf-8"))
-    allow = allowed_methods(routing_spec(document), control_document)
+    allow = allowed_methods(routed, control_document)
     api.add_error_handler(HTTPException, _http_exception_handler(allow))
     api.add_error_handler(Exception, _on_unexpected)
 

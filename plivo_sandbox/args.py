@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from .errors import BadRequest
-from .numbers import region_of
+from .numbers import digits, region_of
 from .spec import ApiSpec
 
 
@@ -89,7 +89,7 @@ _NUMBER_SHAPE = re.compile(r"^\+?[1-9][0-9]{6,14}$")
 def _explain_country_code(name: str, value: Any) -> None:
     """A number-shaped value the phone pattern refuses has an unknown country code: say so."""
     if isinstance(value, str) and _NUMBER_SHAPE.match(value):
-        region_of(phone_digits(value), name)
+        region_of(digits(value), name)
 
 
 def checked_query(
@@ -119,8 +119,3 @@ def checked_query(
             value = int(value)
         result[name] = check_value(name, schema, value)
     return result
-
-
-def phone_digits(number: str) -> str:
-    """A checked phone number as Plivo stores it: digits, no ``+``."""
-    return number.removeprefix("+")

@@ -10,8 +10,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -20,6 +19,8 @@ from .errors import BadRequest
 from .numbers import digits, region_of
 from .spec import ApiSpec
 
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
 DEFAULT_DATA_DIR = Path("data")
 # The sandbox's own choice: how long an OTP stays valid (Plivo's is per application).
 DEFAULT_OTP_TTL = 600
@@ -68,17 +69,13 @@ class SandboxConfig:
     """Everything the sandbox needs to run."""
 
     accounts: Mapping[str, Account]  # by auth_id
-    host: str = "127.0.0.1"
-    port: int = 8000
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
     data_dir: Path | None = None  # None = in-memory SQLite (tests)
     verify_code_ttl: int = DEFAULT_OTP_TTL  # seconds an OTP stays valid
     # Verify list requests a minute per account (Plivo's limit by default); 0 = none
     verify_list_rate_limit: int = PLIVO_VERIFY_LIST_RATE
     verify_charges: Mapping[str, str] = field(default_factory=_default_charges)
-
-    def subaccounts_of(self, auth_id: str) -> list[Account]:
-        """The subaccounts whose parent is ``auth_id``."""
-        return [acc for acc in self.accounts.values() if acc.parent == auth_id]
 
 
 DEMO_MAIN = Account(
@@ -110,16 +107,9 @@ def demo_accounts() -> dict[str, Account]:
     return {DEMO_MAIN.auth_id: DEMO_MAIN, DEMO_SUB.auth_id: DEMO_SUB}
 
 
-_TOP_KEYS = {
-    "host",
-    "port",
-    "data_dir",
-    "verify_code_ttl",
-    "verify_list_rate_limit",
-    "verify_charges",
-    "accounts",
-}
-_ACCOUNT_KEYS = {"auth_id", "auth_token", "parent", "numbers"}
+# A config file's keys are the fields of the dataclasses it fills.
+_TOP_KEYS = {f.name for f in fields(SandboxConfig)}
+_ACCOUNT_KEYS = {f.name for f in fields(Account)}
 
 
 def _int(where: str, value: Any, minimum: int, maximum: int | None = None) -> int:
@@ -238,10 +228,6 @@ def _charges(raw: Any, source: str) -> Mapping[str, str]:
                 f"{source}: verify_charges.{channel}: {amount!r} is not a decimal amount"
                 ' like "0.08000"'
             )
-        try:
-            Decimal(amount)
-        except InvalidOperation:  # pragma: no cover - the pattern already rules this out
-            raise ConfigError(f"{source}: verify_charges.{channel}: {amount!r}") from None
         charges[channel] = amount
     return MappingProxyType(charges)
 
@@ -276,8 +262,8 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
         )
 
     accounts = _accounts(raw["accounts"], source) if "accounts" in raw else demo_accounts()
-    host = _str(f"{source}: host", raw.get("host", "127.0.0.1"))
-    port = _int(f"{source}: port", raw.get("port", 8000), 1, 65535)
+    host = _str(f"{source}: host", raw.get("host", DEFAULT_HOST))
+    port = _int(f"{source}: port", raw.get("port", DEFAULT_PORT), 1, 65535)
     data_dir = _data_dir(_str(f"{source}: data_dir", raw.get("data_dir", str(DEFAULT_DATA_DIR))))
     ttl = _int(f"{source}: verify_code_ttl", raw.get("verify_code_ttl", DEFAULT_OTP_TTL), 1)
     rate = _int(

@@ -9,14 +9,14 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from typing import Any
 
-from .args import checked_body, checked_query, phone_digits
+from .args import checked_body, checked_query
 from .clock import Clock
 from .config import Account, SandboxConfig
 from .errors import BadRequest, Conflict, NotFound
-from .numbers import choose_number, explain_shortage, region_of
+from .numbers import choose_number, digits, explain_shortage, region_of
 from .paging import Page, SearchWindow, echo_filters, filter_names
 from .spec import ApiSpec
 from .storage import (
@@ -27,6 +27,7 @@ from .storage import (
     Row,
     RowQuery,
     Store,
+    StoredRecord,
     Transaction,
 )
 from .timefmt import MICROS, Range, int_range, masking_time, time_range, to_micros, whole_seconds
@@ -37,15 +38,13 @@ CREATE_SCHEMA = "MaskingSessionCreateRequest"
 UPDATE_SCHEMA = "MaskingSessionUpdateRequest"
 COLLECTION = "/Masking/Session"
 
-# List windows, stated in the spec's prose only (no schema keyword carries them).
-
 PARTIES = ("first_party", "second_party")
 PINS = ("first_party_pin", "second_party_pin")
 PIN_PLAYS = ("pin_prompt_play", "incorrect_pin_play")
 
 
 @dataclass
-class MaskingRecord:
+class MaskingRecord(StoredRecord):
     """A stored masking session: everything needed to render it."""
 
     session_uuid: str
@@ -84,11 +83,6 @@ class MaskingRecord:
     incorrect_pin_play: str
     unknown_caller_play: str
     force_pin_authentication: bool
-
-    @classmethod
-    def from_row(cls, row: Row) -> MaskingRecord:
-        """The record stored in ``row``."""
-        return cls(**{key: value for key, value in row.data.items() if key in _RECORD_FIELDS})
 
     def to_row(self) -> Row:
         """The record as a store row, with its indexed columns."""
@@ -168,10 +162,6 @@ class MaskingRecord:
             "last_interaction_time": "",
         }
         return body
-
-
-# The fields of a record; other keys of stored data are ignored.
-_RECORD_FIELDS = frozenset(f.name for f in fields(MaskingRecord))
 
 
 def _pin(args: Mapping[str, Any], name: str) -> str:
@@ -302,7 +292,7 @@ class MaskingService:
         }
 
     def _parties(self, given: Mapping[str, Any], single: bool) -> dict[str, str]:
-        parties = {name: phone_digits(given[name]) if name in given else "" for name in PARTIES}
+        parties = {name: digits(given[name]) if name in given else "" for name in PARTIES}
         if single:
             if not any(parties.values()):
                 raise BadRequest(
@@ -374,7 +364,7 @@ class MaskingService:
         self, tx: Transaction, record: MaskingRecord, given: Mapping[str, Any], now_us: int
     ) -> None:
         """Set the parties of a single-party session, keeping its number unambiguous."""
-        changed = {name: phone_digits(given[name]) for name in PARTIES if name in given}
+        changed = {name: digits(given[name]) for name in PARTIES if name in given}
         if not changed:
             return
         for name, number in changed.items():
@@ -431,9 +421,9 @@ class MaskingService:
         created = created.tighten(lower=now_us - self.window.retention_us)
         status = checked.get("status", self.status_default)
         wanted: dict[Attribute, str | int] = {
-            name: phone_digits(checked[name]) for name in PARTY_ATTRIBUTES if name in checked
+            name: digits(checked[name]) for name in PARTY_ATTRIBUTES if name in checked
         }
-        number = phone_digits(checked["virtual_number"]) if "virtual_number" in checked else None
+        number = digits(checked["virtual_number"]) if "virtual_number" in checked else None
         selection = RowQuery(
             kind=KIND,
             root=scope.root,

@@ -20,9 +20,9 @@ import sqlite3
 import threading
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Literal, Protocol, get_args
+from typing import Any, ClassVar, Literal, Protocol, Self, get_args
 
 from .timefmt import MICROS, Range
 
@@ -76,6 +76,18 @@ class Row:
     data: dict[str, Any] = field(default_factory=dict)
     seq: int = 0  # insertion order, assigned by the store
     attributes: dict[Attribute, str | int] = field(default_factory=dict)  # for list filters
+
+
+class StoredRecord:
+    """Base of the services' record dataclasses, which a ``Row`` keeps whole in ``data``."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        """The record stored in ``row`` (keys of ``data`` that are not fields are ignored)."""
+        names = {f.name for f in fields(cls)}
+        return cls(**{key: value for key, value in row.data.items() if key in names})
 
 
 @dataclass(frozen=True)
@@ -213,6 +225,11 @@ _INDEXES = (
 )
 _INDEX_NAMES = tuple(statement.split()[2] for statement in _INDEXES)
 
+_SET_SETTING = (
+    "INSERT INTO settings (key, value) VALUES (?, ?)"
+    " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
+
 _COLUMNS = (
     "seq, kind, uuid, owner, root, created_us, expiry_us, release_us, number, data, "
     + ", ".join(ATTRIBUTES)
@@ -262,11 +279,7 @@ def _prepare(conn: sqlite3.Connection, path: Path | None) -> None:
         conn.execute(f"DROP INDEX IF EXISTS {name}")
     for statement in _INDEXES:
         conn.execute(statement)
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (SCHEMA_KEY, str(SCHEMA_VERSION)),
-    )
+    conn.execute(_SET_SETTING, (SCHEMA_KEY, str(SCHEMA_VERSION)))
 
 
 # ---------------------------------------------------------------------- queries
@@ -452,11 +465,7 @@ class _SqliteTransaction:
         return None if found is None else str(found[0])
 
     def set_setting(self, key: str, value: str) -> None:
-        self.conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key, value),
-        )
+        self.conn.execute(_SET_SETTING, (key, value))
 
     def record_hit(self, key: str, now_us: int, window_us: int, limit: int) -> bool:
         self.conn.execute(

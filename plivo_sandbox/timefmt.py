@@ -91,17 +91,6 @@ class Range:
         """Whether any of the five forms was given."""
         return self.lower is not None or self.upper is not None
 
-    def contains(self, value: int) -> bool:
-        """Whether ``value`` satisfies every given bound."""
-        if self.lower is not None and (
-            value < self.lower or (value == self.lower and not self.lower_inclusive)
-        ):
-            return False
-        return not (
-            self.upper is not None
-            and (value > self.upper or (value == self.upper and not self.upper_inclusive))
-        )
-
     def intersect(self, other: Range) -> Range:
         """The values within both ranges."""
         pairs: list[tuple[str, int]] = []

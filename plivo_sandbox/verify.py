@@ -10,18 +10,18 @@ import hmac
 import secrets
 import uuid
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .args import checked_body, checked_query, phone_digits
+from .args import checked_body, checked_query
 from .clock import Clock
 from .config import Account, SandboxConfig
 from .errors import BadRequest, Conflict, NotFound, TooManyRequests
-from .numbers import network_of, region_of
+from .numbers import digits, network_of, region_of
 from .paging import Page, SearchWindow, echo_filters, filter_names
 from .spec import ApiSpec
-from .storage import Attribute, Kind, Row, RowQuery, Store, Transaction
+from .storage import Attribute, Kind, Row, RowQuery, Store, StoredRecord, Transaction
 from .timefmt import MICROS, Range, time_range, to_micros, verify_time
 from .visibility import can_see, list_scope
 
@@ -30,8 +30,8 @@ CREATE_SCHEMA = "VerifySessionCreateRequest"
 VALIDATE_SCHEMA = "VerifySessionValidateRequest"
 COLLECTION = "/Verify/Session"
 
-# Stated in the spec's prose only (no schema keyword carries them).
-
+# What the sandbox answers where no request argument decides: its own alias for
+# the default application, and the free validation Plivo's examples show.
 DEFAULT_APP_ALIAS = "Default Verify Application"
 VALIDATION_CHARGE = "0.0000"  # validating a code is free
 # List filters that compare a session attribute of the same name for equality.
@@ -51,7 +51,7 @@ def _amount(value: Decimal) -> str:
 
 
 @dataclass
-class VerifyRecord:
+class VerifyRecord(StoredRecord):
     """A stored Verify session."""
 
     session_uuid: str
@@ -79,11 +79,6 @@ class VerifyRecord:
     failed_validations: int = 0
     # {attempt_uuid, channel, status, time_us, charge}
     attempts: list[dict[str, Any]] = field(default_factory=list)
-
-    @classmethod
-    def from_row(cls, row: Row) -> VerifyRecord:
-        """The record stored in ``row``."""
-        return cls(**{key: value for key, value in row.data.items() if key in _RECORD_FIELDS})
 
     def to_row(self) -> Row:
         """The record as a store row, with its indexed columns."""
@@ -164,10 +159,6 @@ class VerifyRecord:
         }
 
 
-# The fields of a record; other keys of stored data are ignored.
-_RECORD_FIELDS = frozenset(f.name for f in fields(VerifyRecord))
-
-
 class VerifyService:
     """The Verify Session API over a store and a clock."""
 
@@ -200,7 +191,7 @@ class VerifyService:
         """Generate an OTP, record its delivery attempt and charge; the session is in-progress."""
         given = checked_body(self.spec, CREATE_SCHEMA, args)
         merged = {**self.defaults, **given}
-        recipient = phone_digits(given["recipient"])
+        recipient = digits(given["recipient"])
         country = region_of(recipient, "recipient")
         channel = merged["channel"]
         length = merged["code_length"]
@@ -312,7 +303,7 @@ class VerifyService:
         if not started.bounded:
             started = started.tighten(lower=now_us - self.window.default_us)
         started = started.tighten(lower=now_us - self.window.retention_us)
-        recipient = phone_digits(checked["recipient"]) if "recipient" in checked else None
+        recipient = digits(checked["recipient"]) if "recipient" in checked else None
         equal: dict[Attribute, str | int] = {
             name: checked[name] for name in EXACT_FILTERS if checked.get(name) is not None
         }
