@@ -17,15 +17,11 @@ import statistics
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 
 import httpx
 
+from plivo_sandbox.config import DEMO_MAIN
 from plivo_sandbox.process import sandbox_process
-
-AUTH_ID = "MADEMO1234567890ABCD"
-AUTH_TOKEN = "demo-auth-token"
-ROOT = Path(__file__).resolve().parent.parent
 
 
 async def run(
@@ -57,10 +53,10 @@ async def run(
 
 async def bench(base: str, requests: int, concurrency: int) -> None:
     """Create, then get and list, against the server at ``base``."""
-    token = base64.b64encode(f"{AUTH_ID}:{AUTH_TOKEN}".encode()).decode()
+    token = base64.b64encode(f"{DEMO_MAIN.auth_id}:{DEMO_MAIN.auth_token}".encode()).decode()
     limits = httpx.Limits(max_connections=concurrency)
     async with httpx.AsyncClient(
-        base_url=f"{base}/v1/Account/{AUTH_ID}",
+        base_url=f"{base}/v1/Account/{DEMO_MAIN.auth_id}",
         headers={"Authorization": f"Basic {token}"},
         limits=limits,
         timeout=30,

@@ -20,8 +20,9 @@ TEST_NUMBERS   Two comma-separated E.164 numbers you own. With ALLOW_WRITES ever
 SUBACCOUNTS    Comma-separated subaccount Auth IDs of the account (for the
                ``subaccount`` argument); the demo account's by default.
 RATE_LIMIT     Requests allowed for the whole run, as schemathesis takes it
-               (``20/m``). Default for a server that is not local: ``20/m``, the
-               Verify list's limit, so no operation exceeds Plivo's; none locally.
+               (``20/m``). Default for a server that is not local: the Verify
+               list's limit as openapi.yaml documents it (``x-plivo-rate-limit``,
+               ``20/m``), so no operation exceeds Plivo's; none locally.
 MAX_EXAMPLES   Cases per operation in the fuzzing phase (default 50 locally, 5 remote).
 PHASES         Schemathesis phases (default ``examples,coverage,fuzzing,stateful``
                locally, ``examples,fuzzing`` remote: the coverage phase also probes
@@ -50,19 +51,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+from plivo_sandbox.config import DEMO_MAIN, DEMO_SUB
 from plivo_sandbox.process import sandbox_process
+from plivo_sandbox.spec import SPEC_PATH, ApiSpec
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SPEC = REPO_ROOT / "openapi.yaml"
 CONFIG = REPO_ROOT / "tests" / "contract" / "schemathesis.toml"
 DEFAULT_URL = "http://127.0.0.1:8000"
 SANDBOX_LIFETIME = 3600  # seconds a throwaway sandbox may live at most
 DEFAULT_REPORT = REPO_ROOT / "reports" / "contract-junit.xml"
-DEMO_AUTH_ID = "MADEMO1234567890ABCD"
-DEMO_AUTH_TOKEN = "demo-auth-token"
-DEMO_SUBACCOUNT = "SADEMO1234567890ABCD"
-PLIVO_RATE_LIMIT = "20/m"  # the Verify list's documented limit
 REPLACEMENT = "[Filtered]"
+# Schemathesis's units of a rate limit, by their length in seconds.
+_RATE_UNITS = {1: "s", 60: "m", 3600: "h", 86400: "d"}
+
+
+def plivo_rate_limit(spec: ApiSpec) -> str:
+    """The Verify list's documented limit (``x-plivo-rate-limit``) as schemathesis writes it."""
+    rate = spec.operation("/Verify/Session", "get")["x-plivo-rate-limit"]
+    return f"{rate['requests']}/{_RATE_UNITS[rate['per-seconds']]}"
 
 
 class UsageError(Exception):
@@ -124,7 +130,7 @@ def settings_from(env: dict[str, str]) -> Run:
     auth_id = env.get("PLIVO_AUTH_ID") or env.get("AUTH_ID") or ""
     auth_token = env.get("PLIVO_AUTH_TOKEN") or env.get("AUTH_TOKEN") or ""
     if not auth_id and not auth_token and local:
-        auth_id, auth_token = DEMO_AUTH_ID, DEMO_AUTH_TOKEN
+        auth_id, auth_token = DEMO_MAIN.auth_id, DEMO_MAIN.auth_token
     if not auth_id or not auth_token:
         raise UsageError(
             "set PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN (or AUTH_ID and AUTH_TOKEN) in the environment"
@@ -138,7 +144,7 @@ def settings_from(env: dict[str, str]) -> Run:
             "ALLOW_WRITES against a server that is not local needs TEST_NUMBERS: two E.164"
             " numbers you own, which every request will use instead of generated ones"
         )
-    default_subaccounts = (DEMO_SUBACCOUNT,) if auth_id == DEMO_AUTH_ID else ()
+    default_subaccounts = (DEMO_SUB.auth_id,) if auth_id == DEMO_MAIN.auth_id else ()
     return Run(
         base_url=url,
         auth_id=auth_id,
@@ -147,7 +153,7 @@ def settings_from(env: dict[str, str]) -> Run:
         allow_writes=allow_writes,
         test_numbers=test_numbers,
         subaccounts=_list(env.get("SUBACCOUNTS")) or default_subaccounts,
-        rate_limit=env.get("RATE_LIMIT") or (None if local else PLIVO_RATE_LIMIT),
+        rate_limit=env.get("RATE_LIMIT") or (None if local else plivo_rate_limit(ApiSpec())),
         max_examples=int(env.get("MAX_EXAMPLES") or (50 if local else 5)),
         phases=env.get("PHASES")
         or ("examples,coverage,fuzzing,stateful" if local else "examples,fuzzing"),
@@ -173,7 +179,7 @@ def command(run: Run) -> list[str]:
     """The schemathesis CLI invocation (no secret in it)."""
     args = [
         sys.executable, "-m", "schemathesis.cli", "--config-file", str(CONFIG), "--no-color",
-        "run", str(SPEC), "--url", run.base_url,
+        "run", str(SPEC_PATH), "--url", run.base_url,
         "--phases", run.phases, "--max-examples", str(run.max_examples),
         "--report", "junit,vcr" if run.cassette else "junit",
         "--report-dir", str(run.report.parent), "--report-junit-path", str(run.report),

@@ -21,6 +21,10 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from plivo_sandbox.errors import BadRequest
+from plivo_sandbox.spec import ApiSpec
+from plivo_sandbox.timefmt import COMPARISONS, from_micros, parse_filter_time
+
 # Values filled in when a rule needs an argument the generator left out. Parties
 # are +1 415 555 xxxx, the last digits taken from the rest of the body, so that
 # two sessions rarely share a party (a number never serves two active sessions
@@ -37,12 +41,13 @@ PINS = ("first_party_pin", "second_party_pin")
 # list_masking_sessions: "a window given with created_time or expiry_time
 # filters may span at most 30 days (400 beyond)"; without a lower bound the
 # window starts 7 days before the upper one, without an upper bound it ends now.
+# The spec's x-plivo-search-window gives both spans in seconds.
 MASKING_WINDOW_FIELDS = ("created_time", "expiry_time")
-MAX_WINDOW = timedelta(days=30)
-DEFAULT_WINDOW = timedelta(days=7)
-SAFE_WINDOW = timedelta(days=29)
+_MASKING_WINDOW = ApiSpec().operation("/Masking/Session", "get")["x-plivo-search-window"]
+MAX_WINDOW = timedelta(seconds=_MASKING_WINDOW["max"])
+DEFAULT_WINDOW = timedelta(seconds=_MASKING_WINDOW["default"])
+SAFE_WINDOW = MAX_WINDOW - timedelta(days=1)  # well inside the limit
 FILTER_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
-_FORMS = ("", "__gt", "__gte", "__lt", "__lte")
 
 
 def digits(number: object) -> str:
@@ -128,13 +133,11 @@ def masking_update_body(body: Mapping[str, Any], parties: tuple[str, str] | None
 
 
 def _parse_filter_time(value: object) -> datetime | None:
-    text = str(value)
-    for layout in ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"):
-        try:
-            return datetime.strptime(text, layout).replace(tzinfo=UTC)
-        except ValueError:
-            continue
-    return None
+    """The time a filter value names, or None when it is not one (the server judges it)."""
+    try:
+        return from_micros(parse_filter_time("", value))
+    except BadRequest:
+        return None
 
 
 def _minus(moment: datetime, span: timedelta) -> datetime:
@@ -145,7 +148,7 @@ def _minus(moment: datetime, span: timedelta) -> datetime:
 
 def _within_window(query: dict[str, Any], field: str, now: datetime) -> None:
     """Raise the lower bounds of ``field`` so its window spans at most 30 days."""
-    given = {form: query[field + form] for form in _FORMS if field + form in query}
+    given = {form: query[field + form] for form in COMPARISONS if field + form in query}
     bounds = {form: _parse_filter_time(value) for form, value in given.items()}
     parsed = {form: moment for form, moment in bounds.items() if moment is not None}
     if not parsed or len(parsed) < len(bounds):
