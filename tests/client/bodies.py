@@ -1,37 +1,24 @@
 """Response bodies for the client tests: the spec's examples, Plivo's printed answers, quirks.
 
-Everything is read from openapi.yaml and tests/fixtures/seeds/ at collection time, so a new
-example in the spec is a new test case without touching this folder.
+Everything is read from openapi.yaml and tests/fixtures/seeds/ at collection time (with the
+spec tests' loaders), so a new example in the spec is a new test case without touching this
+folder.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime
-import functools
-import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
+from plivo_sandbox.spec import load_document
+from tests.spec.conftest import operations as spec_operations
+from tests.spec.conftest import seed_fixtures as printed_answers
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SPEC_PATH = REPO_ROOT / "openapi.yaml"
-SEEDS_DIR = REPO_ROOT / "tests" / "fixtures" / "seeds"
-
-HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 COMPONENT_SCHEMA = "#/components/schemas/"
 COMPONENT_RESPONSE = "#/components/responses/"
-
-
-@functools.cache
-def spec() -> dict[str, Any]:
-    """openapi.yaml, parsed once (read-only)."""
-    with SPEC_PATH.open(encoding="utf-8") as handle:
-        document: dict[str, Any] = yaml.safe_load(handle)
-    return document
 
 
 class Body(NamedTuple):
@@ -53,7 +40,7 @@ class DocumentedStatus(NamedTuple):
 def _response(node: dict[str, Any]) -> dict[str, Any]:
     ref = node.get("$ref")
     if isinstance(ref, str):
-        resolved: dict[str, Any] = spec()["components"]["responses"][
+        resolved: dict[str, Any] = load_document()["components"]["responses"][
             ref.removeprefix(COMPONENT_RESPONSE)
         ]
         return resolved
@@ -68,11 +55,8 @@ def _schema_name(media: dict[str, Any]) -> str:
 
 def operations() -> Iterator[tuple[str, dict[str, Any]]]:
     """Every client operation of the spec (callbacks are not client operations): id, node."""
-    for item in spec()["paths"].values():
-        for method in HTTP_METHODS:
-            if method in item:
-                operation: dict[str, Any] = item[method]
-                yield operation["operationId"], operation
+    for operation in spec_operations():
+        yield operation.operation_id, operation.definition
 
 
 def documented_statuses() -> list[DocumentedStatus]:
@@ -111,7 +95,7 @@ def spec_examples() -> list[Body]:
             media = node.get("content", {}).get("application/json")
             if media is not None:  # a $ref'd response has no content here
                 bodies += _examples(f"{operation_id}/{status}", media)
-    for name, response in spec()["components"]["responses"].items():
+    for name, response in load_document()["components"]["responses"].items():
         media = response.get("content", {}).get("application/json")
         if media is not None:
             bodies += _examples(f"components/responses/{name}", media)
@@ -124,22 +108,16 @@ def seed_fixtures() -> list[Body]:
     The "broken_key" seeds stay in: their misspelt key must simply land in
     ``additional_properties``.
     """
-    with (SEEDS_DIR / "index.yaml").open(encoding="utf-8") as handle:
-        index = yaml.safe_load(handle)
     schemas = {(entry.operation_id, entry.status): entry.schema for entry in documented_statuses()}
-    bodies = []
-    for entry in index["fixtures"]:
-        if entry.get("non_conforming", {}).get("kind") == "legacy_all_strings":
-            continue
-        value = json.loads((SEEDS_DIR / entry["file"]).read_text(encoding="utf-8"))
-        schema = schemas[(entry["operation_id"], entry["status"])]
-        bodies.append(Body(f"seed/{entry['file']}", schema, value))
-    return bodies
+    return [
+        Body(f"seed/{seed.file}", schemas[(seed.operation_id, int(seed.status))], seed.body())
+        for seed in printed_answers(None, "broken_key")
+    ]
 
 
 def masking_session(**changes: Any) -> dict[str, Any]:
     """The session of the spec's get example, with ``changes`` applied."""
-    example = spec()["paths"]["/Masking/Session/{session_uuid}"]["get"]["responses"]["200"]
+    example = load_document()["paths"]["/Masking/Session/{session_uuid}"]["get"]["responses"]["200"]
     session: dict[str, Any] = copy.deepcopy(
         example["content"]["application/json"]["examples"]["expired"]["value"]["response"]
     )
@@ -149,7 +127,7 @@ def masking_session(**changes: Any) -> dict[str, Any]:
 
 def verify_session(**changes: Any) -> dict[str, Any]:
     """The session of the spec's Verify get example, with ``changes`` applied."""
-    example = spec()["paths"]["/Verify/Session/{session_uuid}"]["get"]["responses"]["200"]
+    example = load_document()["paths"]["/Verify/Session/{session_uuid}"]["get"]["responses"]["200"]
     session: dict[str, Any] = copy.deepcopy(
         example["content"]["application/json"]["examples"]["verified"]["value"]
     )

@@ -50,11 +50,13 @@ from plivo_masking_client.models import (
 )
 from plivo_masking_client.types import Response
 
+from plivo_sandbox.spec import load_document
+from tests.conftest import DEMO_AUTH_ID as AUTH_ID
+from tests.conftest import DEMO_AUTH_TOKEN as AUTH_TOKEN
+
 from .bodies import DocumentedStatus, documented_error_statuses, masking_session, operations
 from .bodies import spec_examples as all_spec_examples
 
-AUTH_ID = "MADEMO1234567890ABCD"
-AUTH_TOKEN = "demo-auth-token"
 SESSION = UUID("c28b77d4-21e7-43bd-9447-04bfee92e651")
 PARTIES = MaskingSessionCreateRequest(first_party="+14155550100", second_party="+14155550199")
 
@@ -175,6 +177,11 @@ def test_the_base_url_can_point_at_the_local_sandbox() -> None:
     get_masking_session.sync_detailed(SESSION, client=client)
     assert client.base_url == f"http://127.0.0.1:8000/v1/Account/{AUTH_ID}"
     assert str(fake.last.url) == f"{client.base_url}/Masking/Session/{SESSION}"
+
+
+def test_the_base_urls_are_the_servers_of_the_spec() -> None:
+    servers = [server["url"] for server in load_document()["servers"]]
+    assert servers == [PLIVO_BASE_URL, SANDBOX_BASE_URL]
 
 
 def test_a_base_url_without_the_auth_id_placeholder_is_used_as_given() -> None:

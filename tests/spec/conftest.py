@@ -25,8 +25,10 @@ from openapi_schema_validator import OAS30Validator, oas30_format_checker, valid
 from referencing import Registry
 from referencing.jsonschema import DRAFT4
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SPEC_PATH = REPO_ROOT / "openapi.yaml"
+# The parsed openapi.yaml, shared by every test (read-only): the sandbox's own loader.
+from plivo_sandbox.spec import load_document
+from tests.conftest import REPO_ROOT
+
 SEED_FIXTURES_DIR = REPO_ROOT / "tests" / "fixtures" / "seeds"
 SEED_INDEX_PATH = SEED_FIXTURES_DIR / "index.yaml"
 
@@ -37,15 +39,6 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 
 
 # ----------------------------------------------------------------------------- the document
-
-
-@functools.cache
-def load_document() -> dict[str, Any]:
-    """Parse openapi.yaml once. The result is shared by every test: treat it as read-only."""
-    with SPEC_PATH.open(encoding="utf-8") as handle:
-        document = yaml.safe_load(handle)
-    assert isinstance(document, dict), "openapi.yaml must hold a mapping"
-    return document
 
 
 def escape(token: str | int) -> str:

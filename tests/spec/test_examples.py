@@ -11,12 +11,13 @@ from typing import Any, NamedTuple
 
 import pytest
 
+from plivo_sandbox.spec import load_document
+
 from .conftest import (
     HTTP_METHODS,
     at,
     child,
     follow,
-    load_document,
     operations,
     pointer,
     validate_at,

@@ -41,7 +41,6 @@ EXPECTED_OPERATIONS = {
     "get_verify_session": ("get", "/Verify/Session/{session_uuid}"),
 }
 MASKING_OPERATIONS = {op for op in EXPECTED_OPERATIONS if "masking" in op}
-VERIFY_OPERATIONS = set(EXPECTED_OPERATIONS) - MASKING_OPERATIONS
 
 
 def _each_operation() -> list[Any]:
