@@ -30,6 +30,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount
 
 from plivo_sandbox.auth import basic_auth_handler
+from plivo_sandbox.callbacks import CallbackDispatcher
 from plivo_sandbox.config import SandboxConfig, load_config
 from plivo_sandbox.control import ControlHandlers
 from plivo_sandbox.docs import docs_routes
@@ -175,6 +176,15 @@ def create_app(
     control_document = yaml.safe_load(CONTROL_SPEC.read_text(encoding="utf-8"))
     handlers = PlivoHandlers(sandbox)
     controls = ControlHandlers(sandbox)
+    # Sends the outbox in the background while the app is served (its lifespan).
+    callbacks = CallbackDispatcher(
+        sandbox.config,
+        sandbox.store,
+        sandbox.clock,
+        sandbox.spec,
+        fire_timers=sandbox.fire_due_timers,
+    )
+    sandbox.on_clock_advance(callbacks.wake)
 
     api = connexion.AsyncApp(__name__)
     common: dict[str, Any] = {
@@ -205,9 +215,13 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        yield
-        if owns_sandbox:
-            sandbox.close()
+        callbacks.start()
+        try:
+            yield
+        finally:
+            callbacks.stop()
+            if owns_sandbox:
+                sandbox.close()
 
     # Main accounts first: the first one is pre-authorized in Swagger UI.
     accounts = sorted(sandbox.config.accounts.values(), key=lambda account: account.is_subaccount)
@@ -218,6 +232,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.sandbox = sandbox
+    app.state.callbacks = callbacks
     return app
 
 

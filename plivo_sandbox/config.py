@@ -6,6 +6,7 @@ Without a file the demo configuration applies (see ``sandbox.example.toml``).
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import tomllib
@@ -24,6 +25,12 @@ DEFAULT_PORT = 8000
 DEFAULT_DATA_DIR = Path("data")
 # The sandbox's own choice: how long an OTP stays valid (Plivo's is per application).
 DEFAULT_OTP_TTL = 600
+# The sandbox's own choice of masking call charges (Plivo bills per leg and per
+# country): USD a minute per call leg, billed in whole increments of seconds.
+DEFAULT_MASKING_CALL_RATE = "0.03300"
+DEFAULT_MASKING_BILLING_INCREMENT = 60
+# The sandbox's own choice: seconds a callback receiver has to answer.
+DEFAULT_CALLBACK_TIMEOUT = 5.0
 # Plivo's rate limit of the Verify list, as openapi.yaml documents it.
 PLIVO_VERIFY_LIST_RATE: int = ApiSpec().operation("/Verify/Session", "get")["x-plivo-rate-limit"][
     "requests"
@@ -34,6 +41,7 @@ MEMORY = ":memory:"
 # the subaccount's shape comes from its SubaccountAuthId schema.
 _MAIN_AUTH_ID = re.compile(r"^MA[A-Z0-9]{18}$")
 _DECIMAL = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+_HOST_NAME = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 
 
 class ConfigError(ValueError):
@@ -76,6 +84,11 @@ class SandboxConfig:
     # Verify list requests a minute per account (Plivo's limit by default); 0 = none
     verify_list_rate_limit: int = PLIVO_VERIFY_LIST_RATE
     verify_charges: Mapping[str, str] = field(default_factory=_default_charges)
+    masking_call_rate: str = DEFAULT_MASKING_CALL_RATE  # USD a minute per masking call leg
+    masking_billing_increment: int = DEFAULT_MASKING_BILLING_INCREMENT  # seconds
+    # Hosts callbacks may go to besides loopback (127.0.0.0/8, ::1, localhost); "*": any.
+    callback_allowed_hosts: tuple[str, ...] = ()
+    callback_timeout: float = DEFAULT_CALLBACK_TIMEOUT  # seconds a receiver has to answer
 
 
 DEMO_MAIN = Account(
@@ -126,6 +139,50 @@ def _int(where: str, value: Any, minimum: int, maximum: int | None = None) -> in
 def _str(where: str, value: Any) -> str:
     if not isinstance(value, str) or not value:
         raise ConfigError(f"{where}: expected a non-empty string, got {value!r}")
+    return value
+
+
+def _seconds(where: str, value: Any) -> float:
+    """A positive number of seconds (at most an hour) from the file or the environment."""
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            raise ConfigError(f"{where}: expected a number of seconds, got {value!r}") from None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigError(f"{where}: expected a number of seconds, got {value!r}")
+    if not 0 < value <= 3600:
+        raise ConfigError(f"{where}: {value} must be more than 0 and at most 3600 seconds")
+    return float(value)
+
+
+def _hosts(where: str, value: Any) -> tuple[str, ...]:
+    """Host names or IP addresses (``"*"``: any host), from a TOML list or a comma list."""
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    if not isinstance(value, list):
+        raise ConfigError(f'{where}: expected a list of host names, like ["hooks.example.com"]')
+    hosts: list[str] = []
+    for index, item in enumerate(value):
+        host = _str(f"{where}[{index}]", item).strip().lower().removeprefix("[").removesuffix("]")
+        if host != "*" and not _HOST_NAME.match(host):
+            try:
+                ipaddress.ip_address(host)
+            except ValueError:
+                raise ConfigError(
+                    f"{where}[{index}]: {item!r} is not a host name or IP address"
+                    ' (no scheme, port or path; "*" allows any host)'
+                ) from None
+        hosts.append(host)
+    return tuple(dict.fromkeys(hosts))
+
+
+def _amount(where: str, value: Any) -> str:
+    """A decimal amount of USD such as ``"0.03300"`` (a TOML number is accepted too)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not _DECIMAL.match(value):
+        raise ConfigError(f'{where}: {value!r} is not a decimal amount like "0.03300"')
     return value
 
 
@@ -248,7 +305,8 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
     The file comes from ``path`` or ``$PLIVO_SANDBOX_CONFIG``; without one the
     demo accounts apply. ``PORT``, ``HOST``, ``PLIVO_SANDBOX_DATA`` (a
     directory or ``:memory:``), ``PLIVO_SANDBOX_OTP_TTL`` and
-    ``PLIVO_SANDBOX_VERIFY_RATE_LIMIT`` override the file. Raises ConfigError
+    ``PLIVO_SANDBOX_VERIFY_RATE_LIMIT``, ``PLIVO_SANDBOX_CALLBACK_HOSTS`` (comma
+    separated) and ``PLIVO_SANDBOX_CALLBACK_TIMEOUT`` override the file. Raises ConfigError
     with a message naming the offending key.
     """
     if path is None and env.get("PLIVO_SANDBOX_CONFIG"):
@@ -272,6 +330,19 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
         0,
     )
     charges = _charges(raw.get("verify_charges", {}), source)
+    call_rate = _amount(
+        f"{source}: masking_call_rate", raw.get("masking_call_rate", DEFAULT_MASKING_CALL_RATE)
+    )
+    increment = _int(
+        f"{source}: masking_billing_increment",
+        raw.get("masking_billing_increment", DEFAULT_MASKING_BILLING_INCREMENT),
+        1,
+        3600,
+    )
+    hosts = _hosts(f"{source}: callback_allowed_hosts", raw.get("callback_allowed_hosts", []))
+    callback_timeout = _seconds(
+        f"{source}: callback_timeout", raw.get("callback_timeout", DEFAULT_CALLBACK_TIMEOUT)
+    )
 
     if env.get("HOST"):
         host = env["HOST"]
@@ -286,6 +357,15 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
             "environment PLIVO_SANDBOX_VERIFY_RATE_LIMIT", env["PLIVO_SANDBOX_VERIFY_RATE_LIMIT"], 0
         )
 
+    if env.get("PLIVO_SANDBOX_CALLBACK_HOSTS"):
+        hosts = _hosts(
+            "environment PLIVO_SANDBOX_CALLBACK_HOSTS", env["PLIVO_SANDBOX_CALLBACK_HOSTS"]
+        )
+    if env.get("PLIVO_SANDBOX_CALLBACK_TIMEOUT"):
+        callback_timeout = _seconds(
+            "environment PLIVO_SANDBOX_CALLBACK_TIMEOUT", env["PLIVO_SANDBOX_CALLBACK_TIMEOUT"]
+        )
+
     return SandboxConfig(
         accounts=MappingProxyType(accounts),
         host=host,
@@ -294,4 +374,8 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
         verify_code_ttl=ttl,
         verify_list_rate_limit=rate,
         verify_charges=charges,
+        masking_call_rate=call_rate,
+        masking_billing_increment=increment,
+        callback_allowed_hosts=hosts,
+        callback_timeout=callback_timeout,
     )

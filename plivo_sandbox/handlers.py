@@ -52,7 +52,9 @@ class PlivoHandlers:
         self, body: dict[str, Any], token_info: dict[str, Any], auth_id: str
     ) -> Answer:
         """POST /Masking/Session."""
-        return _answer(self.sandbox.masking.create(_caller(token_info), body), 201)
+        # initiate_call_to_first_party's call points to resources where this request came.
+        origin = f"{request.url.scheme}://{request.url.netloc}"
+        return _answer(self.sandbox.masking.create(_caller(token_info), body, origin), 201)
 
     def update_masking_session(
         self, session_uuid: str, body: dict[str, Any], token_info: dict[str, Any], auth_id: str

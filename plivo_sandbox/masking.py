@@ -9,19 +9,23 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from .args import checked_body, checked_query
+from . import telephony
+from .args import check_value, checked_body, checked_query
 from .clock import Clock
 from .config import Account, SandboxConfig
 from .errors import BadRequest, Conflict, NotFound
 from .numbers import choose_number, digits, explain_shortage, region_of
 from .paging import Page, SearchWindow, echo_filters, filter_names
-from .spec import ApiSpec
+from .spec import ApiSpec, load_document
 from .storage import (
     PARTY_ATTRIBUTES,
     Attribute,
+    Callback,
     HoldQuery,
     Kind,
     Row,
@@ -37,6 +41,12 @@ KIND: Kind = "masking"
 CREATE_SCHEMA = "MaskingSessionCreateRequest"
 UPDATE_SCHEMA = "MaskingSessionUpdateRequest"
 COLLECTION = "/Masking/Session"
+
+# The control API's simulated call: its arguments and their defaults.
+CONTROL_SPEC = Path(__file__).with_name("control.yaml")
+CALL_SCHEMA = "SimulatedCallRequest"
+# How many due timers one pass of ``fire_due_timers`` handles.
+TIMER_BATCH = 100
 
 PARTIES = ("first_party", "second_party")
 PINS = ("first_party_pin", "second_party_pin")
@@ -83,6 +93,13 @@ class MaskingRecord(StoredRecord):
     incorrect_pin_play: str
     unknown_caller_play: str
     force_pin_authentication: bool
+    # What happened in the session: the interaction objects of its calls (as
+    # rendered), its recordings, the last SequenceNumber of its events, and
+    # whether SessionTimeout went out.
+    interactions: list[dict[str, Any]] = field(default_factory=list)
+    recordings: list[dict[str, Any]] = field(default_factory=list)
+    sequence: int = 0
+    timed_out: bool = False
 
     def to_row(self) -> Row:
         """The record as a store row, with its indexed columns."""
@@ -140,7 +157,7 @@ class MaskingRecord(StoredRecord):
             "modified_time": masking_time(self.modified_us),
             "expiry_time": masking_time(self.expiry_us),
             "duration": (self.expiry_us - self.created_us) // MICROS,
-            "amount": 0,
+            "amount": SESSION_AMOUNT,
             "call_time_limit": self.call_time_limit,
             "ring_timeout": self.ring_timeout,
             "first_party_play_url": self.first_party_play_url,
@@ -154,14 +171,74 @@ class MaskingRecord(StoredRecord):
             "recording_callback_url": self.recording_callback_url,
             "recording_callback_method": self.recording_callback_method,
             "session_expiry": self.session_expiry,
-            "interaction": None,
-            "total_call_amount": 0,
-            "total_call_count": 0,
-            "total_call_billed_duration": 0,
-            "total_session_amount": 0,
-            "last_interaction_time": "",
+            **self._totals(),
         }
         return body
+
+    def _totals(self) -> dict[str, Any]:
+        """``interaction`` and the totals over it, as Plivo writes them (0 and "" before a call)."""
+        calls = self.interactions
+        amount = sum((Decimal(str(i["total_call_amount"])) for i in calls), Decimal(0))
+        return {
+            "interaction": [dict(i) for i in calls] if calls else None,
+            "total_call_amount": _money(amount),
+            "total_call_count": sum(i["total_call_count"] for i in calls),
+            "total_call_billed_duration": sum(i["call_billed_duration"] for i in calls),
+            "total_session_amount": _money(amount + SESSION_AMOUNT),
+            "last_interaction_time": max((i["end_time"] for i in calls), default=""),
+        }
+
+    def next_sequence(self) -> str:
+        """The SequenceNumber of the session's next event (one count over both callback URLs)."""
+        self.sequence += 1
+        return str(self.sequence)
+
+
+# What creating a session costs: Plivo documents no charge and answers 0.
+SESSION_AMOUNT = 0
+
+
+def _money(amount: Decimal) -> int | float:
+    """An amount as Plivo's masking answers write it: a JSON number (0 while nothing is due)."""
+    return 0 if amount == 0 else float(amount)
+
+
+def _render_leg(leg: telephony.Leg, urls: telephony.Urls) -> dict[str, Any]:
+    """A call leg in the control API's answer."""
+    return {
+        "call_uuid": leg.call_uuid,
+        "resource_url": urls.call(leg.call_uuid),
+        "party": leg.party,
+        "number": leg.number,
+        "status": leg.status,
+        "start_time": masking_time(leg.start_us),
+        "answer_time": "" if leg.answer_us is None else masking_time(leg.answer_us),
+        "end_time": masking_time(leg.end_us),
+        "duration": leg.duration,
+        "billed_duration": leg.billed_duration,
+        "amount": format(leg.amount, "f"),
+        "hangup_cause": leg.hangup_cause[0],
+        "hangup_cause_code": leg.hangup_cause[1],
+    }
+
+
+def _stored_recording(result: telephony.CallResult, urls: telephony.Urls) -> dict[str, Any]:
+    """A session's recording as the control API serves it (modelled on Plivo's Recording)."""
+    recording = result.recording
+    assert recording is not None
+    caller_leg = result.legs[0]
+    return {
+        "recording_id": recording.recording_uuid,
+        "session_uuid": urls.session_uuid,
+        "call_uuid": caller_leg.call_uuid,
+        "recording_format": recording.file_format,
+        "recording_duration_ms": recording.duration * 1000,
+        "recording_start_ms": recording.start_us // 1000,
+        "recording_end_ms": recording.end_us // 1000,
+        "add_time": masking_time(recording.end_us),
+        "recording_url": urls.media(recording.recording_uuid, recording.file_format),
+        "resource_uri": urls.recording(recording.recording_uuid),
+    }
 
 
 def _pin(args: Mapping[str, Any], name: str) -> str:
@@ -206,9 +283,22 @@ class MaskingService:
         self.filters = filter_names(spec, COLLECTION, "get")
         self.status_default = spec.parameter("MaskingStatusFilter")["schema"]["default"]
         self.window = SearchWindow.of(spec, COLLECTION)
+        self.control = ApiSpec(load_document(CONTROL_SPEC))
+        self.call_defaults = self.control.defaults(CALL_SCHEMA)
+        self.rates = telephony.Rates(
+            per_minute=Decimal(config.masking_call_rate),
+            increment=config.masking_billing_increment,
+        )
 
     def _now_us(self) -> int:
         return to_micros(self.clock.now())
+
+    def _base_url(self, base_url: str) -> str:
+        """Where the sandbox serves resources: the URL a request came to, else the config's."""
+        if base_url:
+            return base_url.rstrip("/")
+        host = "127.0.0.1" if self.config.host in ("0.0.0.0", "::", "") else self.config.host
+        return f"http://{host}:{self.config.port}"
 
     def _visible(self, tx: Transaction, caller: Account, session_uuid: str) -> MaskingRecord:
         row = tx.get(KIND, session_uuid)
@@ -218,8 +308,15 @@ class MaskingService:
 
     # ------------------------------------------------------------------ create
 
-    def create(self, caller: Account, args: Mapping[str, Any]) -> dict[str, Any]:
-        """Create a session and allocate its virtual number from the owner's pool."""
+    def create(
+        self, caller: Account, args: Mapping[str, Any], base_url: str = ""
+    ) -> dict[str, Any]:
+        """Create a session and allocate its virtual number from the owner's pool.
+
+        With ``initiate_call_to_first_party`` the sandbox then calls the first
+        party at once (a call with the control API's default outcome and
+        duration); ``base_url`` is where the sandbox serves that call's resources.
+        """
         given = checked_body(self.spec, CREATE_SCHEMA, args)
         merged = {**self.defaults, **given}
         parties = self._parties(given, single=merged["create_session_with_single_party"])
@@ -283,13 +380,24 @@ class MaskingService:
                     f"no virtual number is free for this session in account {owner.auth_id}: {why}"
                 )
             record.virtual_number = number
+            answer = {
+                "session_uuid": record.session_uuid,
+                "virtual_number": "+" + number,
+                "message": "Session created",
+                "session": record.render(now_us),
+            }
+            tx.set_timer(KIND, record.session_uuid, record.expiry_us)
+            if record.initiate_call_to_first_party and record.first_party:
+                # Plivo dials the first party right after answering the create.
+                request = telephony.CallRequest(
+                    caller=record.first_party,
+                    outcome=self.call_defaults["outcome"],
+                    duration=self.call_defaults["duration"],
+                    initiated=True,
+                )
+                self._call(tx, record, request, now_us, self._base_url(base_url))
             tx.insert(record.to_row())
-        return {
-            "session_uuid": record.session_uuid,
-            "virtual_number": "+" + number,
-            "message": "Session created",
-            "session": record.render(now_us),
-        }
+        return answer
 
     def _parties(self, given: Mapping[str, Any], single: bool) -> dict[str, str]:
         parties = {name: digits(given[name]) if name in given else "" for name in PARTIES}
@@ -356,6 +464,7 @@ class MaskingService:
                     setattr(record, name, value)
             if "session_expiry" in given:
                 record.expiry_us = record.created_us + given["session_expiry"] * MICROS
+                tx.set_timer(KIND, record.session_uuid, record.expiry_us)
             record.modified_us = whole_seconds(now_us)
             tx.update(record.to_row())
         return {"message": "Session updated", "session": record.render(now_us)}
@@ -401,7 +510,162 @@ class MaskingService:
             if record.active(now_us):
                 record.expiry_us = record.modified_us = whole_seconds(now_us)
                 tx.update(record.to_row())
+                # Ended by request, not timed out: no SessionTimeout follows.
+                tx.clear_timer(KIND, session_uuid)
         return {"message": "Session expired"}
+
+    # ------------------------------------------------------------------ telephony
+
+    def simulate_call(
+        self, session_uuid: str, args: Mapping[str, Any], base_url: str = ""
+    ) -> dict[str, Any]:
+        """Place a simulated call through a session (control API, any account's session).
+
+        ``args``: ``caller`` (required), ``outcome``, ``duration``, ``pin``,
+        ``recording``, as control.yaml's SimulatedCallRequest describes them.
+        Answers what happened: the legs, the recording, the events queued.
+        """
+        given = self._call_args(args)
+        request = telephony.CallRequest(
+            caller=digits(given["caller"]),
+            outcome=given["outcome"],
+            duration=given["duration"],
+            pin=str(given.get("pin", "")),
+            recording=given["recording"],
+        )
+        now_us = self._now_us()
+        with self.store.transaction() as tx:
+            row = tx.get(KIND, session_uuid)
+            if row is None:
+                raise NotFound(f"masking session {session_uuid} not found")
+            record = MaskingRecord.from_row(row)
+            answer = self._call(tx, record, request, now_us, self._base_url(base_url))
+            tx.update(record.to_row())
+        return answer
+
+    def _call_args(self, args: Mapping[str, Any]) -> dict[str, Any]:
+        properties = self.control.properties(CALL_SCHEMA)
+        for name in self.control.schema(CALL_SCHEMA).get("required", []):
+            if args.get(name) is None:
+                raise BadRequest(f"{name}: required")
+        given = {**self.call_defaults}
+        for name, value in args.items():
+            if name not in properties:
+                raise BadRequest(f"{name}: unknown argument")
+            if value is not None:
+                given[name] = check_value(name, properties[name], value)
+        region_of(digits(given["caller"]), "caller")
+        return given
+
+    def _call(
+        self,
+        tx: Transaction,
+        record: MaskingRecord,
+        request: telephony.CallRequest,
+        now_us: int,
+        base_url: str,
+    ) -> dict[str, Any]:
+        """Simulate one call on ``record`` (changed in place) and queue its events in ``tx``."""
+        urls = telephony.Urls(base_url, record.owner, record.session_uuid)
+        result = telephony.simulate_call(record, request, now_us, self.rates, urls)
+        interaction = telephony.interaction(result, urls)
+        if interaction is not None:
+            record.interactions.append(interaction)
+        if result.recording is not None and not result.recording.failed:
+            record.recordings.append(_stored_recording(result, urls))
+        events = [self._queue(tx, record, event, now_us) for event in result.events]
+        return {
+            "session_uuid": record.session_uuid,
+            "forwarded": result.forwarded,
+            "reason": result.reason,
+            "caller_party": result.caller_party,
+            "pin_authentication_status": result.pin_status,
+            "pin_retry_counter": result.pin_retries,
+            "legs": [_render_leg(leg, urls) for leg in result.legs],
+            "recording": record.recordings[-1]
+            if result.recording is not None and not result.recording.failed
+            else None,
+            "interaction": interaction,
+            "events": events,
+        }
+
+    def _queue(
+        self, tx: Transaction, record: MaskingRecord, event: telephony.Event, now_us: int
+    ) -> dict[str, Any]:
+        """Number ``event`` and queue it for its URL (if the session has one)."""
+        fields = {**event.fields, "SequenceNumber": record.next_sequence()}
+        if event.kind == telephony.RECORDING_EVENTS:
+            url, method = record.recording_callback_url, record.recording_callback_method
+        else:
+            url, method = record.callback_url, record.callback_method
+        callback_id = None
+        if url:
+            callback_id = tx.add_callback(
+                Callback(
+                    session_uuid=record.session_uuid,
+                    owner=record.owner,
+                    kind=event.kind,
+                    event=event.name,
+                    url=url,
+                    method=method,
+                    fields=fields,
+                    due_us=now_us,
+                )
+            )
+        return {
+            "kind": event.kind,
+            "event": event.name,
+            "time": masking_time(event.at_us),
+            "callback_id": callback_id,
+            "url": url or None,
+            "method": method,
+            "fields": fields,
+        }
+
+    def recording(self, session_uuid: str, recording_uuid: str) -> dict[str, Any]:
+        """A recording of a session, for the control API (no account check)."""
+        with self.store.transaction(write=False) as tx:
+            row = tx.get(KIND, session_uuid)
+        if row is not None:
+            for found in MaskingRecord.from_row(row).recordings:
+                if found["recording_id"] == recording_uuid:
+                    return found
+        raise NotFound(f"recording {recording_uuid} of masking session {session_uuid} not found")
+
+    def fire_due_timers(self) -> int:
+        """Send SessionTimeout for the sessions whose expiry has passed; how many timers fired."""
+        now_us = self._now_us()
+        with self.store.transaction(write=False) as tx:
+            due = [uuid for kind, uuid in tx.due_timers(now_us, TIMER_BATCH) if kind == KIND]
+        for session_uuid in due:
+            # One transaction per session: its event and the cleared timer go together.
+            with self.store.transaction() as tx:
+                row = tx.get(KIND, session_uuid)
+                if row is None:
+                    tx.clear_timer(KIND, session_uuid)
+                    continue
+                record = MaskingRecord.from_row(row)
+                if record.active(now_us):  # moved by an update meanwhile
+                    tx.set_timer(KIND, session_uuid, record.expiry_us)
+                    continue
+                tx.clear_timer(KIND, session_uuid)
+                if record.timed_out:
+                    continue
+                record.timed_out = True
+                event = telephony.Event(
+                    telephony.SESSION_EVENTS,
+                    "SessionTimeout",
+                    record.expiry_us,
+                    {
+                        "EventName": "SessionTimeout",
+                        "EventTimestamp": masking_time(record.expiry_us),
+                        "SessionUUID": record.session_uuid,
+                        "VirtualNumber": record.virtual_number,
+                    },
+                )
+                self._queue(tx, record, event, record.expiry_us)
+                tx.update(record.to_row())
+        return len(due)
 
     # ------------------------------------------------------------------ list
 
@@ -414,8 +678,8 @@ class MaskingService:
         created = time_range(checked, "created_time")
         expiry = time_range(checked, "expiry_time")
         durations = int_range(checked, "duration")
-        for field, bounds in (("created_time", created), ("expiry_time", expiry)):
-            self.window.check(field, bounds, now_us)
+        for name, bounds in (("created_time", created), ("expiry_time", expiry)):
+            self.window.check(name, bounds, now_us)
         if not created.bounded and not expiry.bounded:
             created = created.tighten(lower=now_us - self.window.default_us)
         created = created.tighten(lower=now_us - self.window.retention_us)

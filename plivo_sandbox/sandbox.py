@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable
 from datetime import datetime
 
 from .clock import Clock, StoreClock
@@ -35,6 +36,8 @@ class Sandbox:
         self.clock: Clock = clock if clock is not None else StoreClock(self.store)
         self.masking = MaskingService(config, self.store, self.clock, self.spec)
         self.verify = VerifyService(config, self.store, self.clock, self.spec)
+        # Called after every clock advance (the callback loop wakes: retries may be due).
+        self._on_advance: list[Callable[[], None]] = []
 
     def authenticate(
         self, path_auth_id: str, username: str | None, password: str | None
@@ -57,7 +60,21 @@ class Sandbox:
 
     def advance_clock(self, seconds: float) -> datetime:
         """Move the shared sandbox clock forward by ``seconds``; returns the new now."""
-        return self.clock.advance(seconds)
+        now = self.clock.advance(seconds)
+        for listener in self._on_advance:
+            listener()
+        return now
+
+    def on_clock_advance(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after each ``advance_clock`` of this process."""
+        self._on_advance.append(listener)
+
+    def fire_due_timers(self) -> int:
+        """Send the events that fall due on the sandbox clock (SessionTimeout); how many fired.
+
+        The callback loop calls it; each timer fires in its own transaction with its events.
+        """
+        return self.masking.fire_due_timers() + self.verify.fire_due_timers()
 
     def reset(self) -> None:
         """Forget all sessions, rate-limit counters and the clock offset."""

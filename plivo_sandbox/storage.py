@@ -1,4 +1,5 @@
-"""Where the sandbox keeps its state: sessions, the clock offset, rate-limit hits.
+"""Where the sandbox keeps its state: sessions, the clock offset, rate-limit hits,
+the outbox of callbacks and the timers of future events.
 
 ``Store`` is the interface the services use; ``SqliteStore`` implements it on
 one SQLite file that several worker processes share (WAL mode, and every
@@ -49,7 +50,7 @@ DB_FILE = "sandbox.sqlite3"
 # How long SQLite's busy handler lets a statement wait for another process's lock.
 BUSY_TIMEOUT_SECONDS = 30.0
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA_KEY = "schema_version"
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,42 @@ class Row:
     data: dict[str, Any] = field(default_factory=dict)
     seq: int = 0  # insertion order, assigned by the store
     attributes: dict[Attribute, str | int] = field(default_factory=dict)  # for list filters
+
+
+CallbackState = Literal["pending", "delivered", "failed", "blocked"]
+CALLBACK_STATES: tuple[CallbackState, ...] = get_args(CallbackState)
+
+
+@dataclass(frozen=True)
+class Callback:
+    """One event to deliver to a user's URL (signed with ``owner``'s Auth Token).
+
+    A service adds it with ``Transaction.add_callback`` in the same transaction
+    as the state change it reports, so an event is never lost nor sent for a
+    change that was rolled back.
+    """
+
+    session_uuid: str
+    owner: str  # auth_id of the session's account (a subaccount or a main account)
+    kind: str  # "masking-session" | "masking-recording" | "verify-status"
+    event: str  # what it is, for the log: EventName, or Verify's ChannelStatus
+    url: str
+    method: str  # "GET" | "POST"
+    fields: Mapping[str, str]  # every value already a string, exactly as sent
+    due_us: int  # sandbox time (µs) from which it may be sent (usually "now")
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A stored callback and how its delivery went (written by the delivery loop)."""
+
+    id: int
+    callback: Callback
+    state: CallbackState
+    next_us: int | None  # sandbox time of the next attempt while ``pending``
+    attempts: tuple[Mapping[str, Any], ...] = ()  # as recorded by ``record_attempt``
+    headers: Mapping[str, str] = field(default_factory=dict)  # the last signature headers
+    reason: str = ""  # why it is ``blocked`` or ``failed``
 
 
 class StoredRecord:
@@ -161,8 +198,51 @@ class Transaction(Protocol):
     def record_hit(self, key: str, now_us: int, window_us: int, limit: int) -> bool:
         """Count a request under ``key``; False (uncounted) if ``limit`` hits lie in the window."""
 
+    def add_callback(self, callback: Callback) -> int:
+        """Queue ``callback`` for delivery; returns its id."""
+
+    def claim_callbacks(
+        self, now_us: int, real_us: int, lease_us: int, limit: int
+    ) -> list[Delivery]:
+        """Take up to ``limit`` due callbacks, each the oldest pending one of its URL.
+
+        A callback is due once ``next_us <= now_us`` (sandbox time). Claiming
+        leases it until ``real_us + lease_us`` (real time, which every process
+        shares): no other claim returns it, nor a later callback to the same URL,
+        until ``record_attempt`` ends the lease or it lapses.
+        """
+
+    def record_attempt(
+        self,
+        callback_id: int,
+        *,
+        state: CallbackState,
+        next_us: int | None,
+        attempt: Mapping[str, Any] | None,
+        headers: Mapping[str, str],
+        reason: str = "",
+    ) -> None:
+        """Store an attempt's outcome (``attempt`` None: blocked, none made); end the lease."""
+
+    def next_callback_us(self, real_us: int) -> int | None:
+        """The earliest ``next_us`` of an unleased callback heading its URL's queue, or None."""
+
+    def select_callbacks(
+        self, session_uuid: str | None = None, state: CallbackState | None = None
+    ) -> list[Delivery]:
+        """Stored callbacks in the order they were added, optionally filtered."""
+
+    def set_timer(self, kind: Kind, session_uuid: str, due_us: int) -> None:
+        """Schedule the timer of session ``session_uuid`` at ``due_us``, replacing any."""
+
+    def clear_timer(self, kind: Kind, session_uuid: str) -> None:
+        """Cancel the timer of session ``session_uuid`` (no-op without one)."""
+
+    def due_timers(self, now_us: int, limit: int) -> list[tuple[Kind, str]]:
+        """Up to ``limit`` timers due at ``now_us`` (``due_us <= now_us``), earliest first."""
+
     def clear(self) -> None:
-        """Forget everything: sessions, settings, hits (not the schema version)."""
+        """Forget everything: sessions, settings, hits, callbacks, timers (not the schema)."""
 
 
 class Store(Protocol):
@@ -178,7 +258,8 @@ class Store(Protocol):
 # ---------------------------------------------------------------------- schema
 
 # Schema 1 had the sessions table up to ``number`` and ``data``; schema 2 adds
-# the filter columns (``duration_s`` and the attributes) and the indexes below.
+# the filter columns (``duration_s`` and the attributes) and the indexes below;
+# schema 3 adds the callbacks (the outbox) and timers tables.
 _ADDED_COLUMNS = (
     "duration_s INTEGER NOT NULL DEFAULT 0",
     "first_party TEXT",
@@ -208,6 +289,37 @@ _TABLES = (
     "CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS hits (key TEXT NOT NULL, at_us INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS hits_by_key ON hits (key, at_us)",
+    # order_us is the first due time: a URL's queue keeps that order while
+    # next_us (the next attempt) moves with retries. lease_us is real time.
+    """CREATE TABLE IF NOT EXISTS callbacks (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_uuid TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        event TEXT NOT NULL,
+        url TEXT NOT NULL,
+        method TEXT NOT NULL,
+        fields TEXT NOT NULL,
+        order_us INTEGER NOT NULL,
+        next_us INTEGER,
+        state TEXT NOT NULL,
+        attempts TEXT NOT NULL DEFAULT '[]',
+        headers TEXT NOT NULL DEFAULT '{}',
+        reason TEXT NOT NULL DEFAULT '',
+        lease_us INTEGER NOT NULL DEFAULT 0
+    )""",
+    # Each URL's pending queue, in order; the pending ones by next attempt.
+    "CREATE INDEX IF NOT EXISTS callbacks_queue ON callbacks (url, order_us, id)"
+    " WHERE state = 'pending'",
+    "CREATE INDEX IF NOT EXISTS callbacks_due ON callbacks (next_us) WHERE state = 'pending'",
+    "CREATE INDEX IF NOT EXISTS callbacks_by_session ON callbacks (session_uuid, id)",
+    """CREATE TABLE IF NOT EXISTS timers (
+        kind TEXT NOT NULL,
+        session_uuid TEXT NOT NULL,
+        due_us INTEGER NOT NULL,
+        PRIMARY KEY (kind, session_uuid)
+    )""",
+    "CREATE INDEX IF NOT EXISTS timers_due ON timers (due_us)",
 )
 
 # Lists walk the caller's scope backwards in (created_us, seq) order; expiry_us
@@ -258,8 +370,9 @@ def _prepare(conn: sqlite3.Connection, path: Path | None) -> None:
         return
     for statement in _TABLES:
         conn.execute(statement)
-    for column in _ADDED_COLUMNS:
-        conn.execute(f"ALTER TABLE sessions ADD COLUMN {column}")
+    if version < 2:
+        for column in _ADDED_COLUMNS:
+            conn.execute(f"ALTER TABLE sessions ADD COLUMN {column}")
     if version == 1:
         # The attributes are the record fields of the same name.
         conn.execute(
@@ -273,6 +386,12 @@ def _prepare(conn: sqlite3.Connection, path: Path | None) -> None:
             " and indexes)",
             path,
             count,
+            SCHEMA_VERSION,
+        )
+    elif version == 2:
+        log.warning(
+            "%s: migrated from schema 2 to schema %d (added the callbacks and timers tables)",
+            path,
             SCHEMA_VERSION,
         )
     for name in _INDEX_NAMES:
@@ -335,6 +454,42 @@ _WRITTEN = (
     "data",
     *ATTRIBUTES,
 )
+
+
+_CALLBACK_COLUMNS = (
+    "id, session_uuid, owner, kind, event, url, method, fields, order_us, next_us, state,"
+    " attempts, headers, reason"
+)
+
+
+# A pending callback ``c`` that no other pending callback to its URL precedes.
+_HEAD_OF_QUEUE = (
+    "NOT EXISTS (SELECT 1 FROM callbacks AS e WHERE e.state = 'pending' AND e.url = c.url"
+    " AND (e.order_us < c.order_us OR (e.order_us = c.order_us AND e.id < c.id)))"
+)
+
+
+def _delivery(record: sqlite3.Row | tuple[Any, ...]) -> Delivery:
+    (ident, session_uuid, owner, kind, event, url, method, fields_json, order_us) = record[:9]
+    next_us, state, attempts, headers, reason = record[9:]
+    return Delivery(
+        id=ident,
+        callback=Callback(
+            session_uuid=session_uuid,
+            owner=owner,
+            kind=kind,
+            event=event,
+            url=url,
+            method=method,
+            fields=json.loads(fields_json),
+            due_us=order_us,
+        ),
+        state=state,
+        next_us=next_us,
+        attempts=tuple(json.loads(attempts)),
+        headers=json.loads(headers),
+        reason=reason,
+    )
 
 
 def _marks(count: int) -> str:
@@ -477,10 +632,124 @@ class _SqliteTransaction:
         self.conn.execute("INSERT INTO hits (key, at_us) VALUES (?, ?)", (key, now_us))
         return True
 
+    def add_callback(self, callback: Callback) -> int:
+        cursor = self.conn.execute(
+            "INSERT INTO callbacks (session_uuid, owner, kind, event, url, method, fields,"
+            " order_us, next_us, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
+            (
+                callback.session_uuid,
+                callback.owner,
+                callback.kind,
+                callback.event,
+                callback.url,
+                callback.method,
+                json.dumps(dict(callback.fields)),
+                callback.due_us,
+                callback.due_us,
+            ),
+        )
+        return cursor.lastrowid or 0
+
+    def claim_callbacks(
+        self, now_us: int, real_us: int, lease_us: int, limit: int
+    ) -> list[Delivery]:
+        # The head of each URL's queue, if due and not leased; a leased or
+        # waiting head holds back the rest of its URL.
+        found = self.conn.execute(
+            f"SELECT {_CALLBACK_COLUMNS} FROM callbacks AS c"
+            f" WHERE state = 'pending' AND next_us <= ? AND lease_us <= ? AND {_HEAD_OF_QUEUE}"
+            " ORDER BY next_us, id LIMIT ?",
+            (now_us, real_us, limit),
+        ).fetchall()
+        claimed = [_delivery(item) for item in found]
+        self.conn.executemany(
+            "UPDATE callbacks SET lease_us = ? WHERE id = ?",
+            [(real_us + lease_us, item.id) for item in claimed],
+        )
+        return claimed
+
+    def record_attempt(
+        self,
+        callback_id: int,
+        *,
+        state: CallbackState,
+        next_us: int | None,
+        attempt: Mapping[str, Any] | None,
+        headers: Mapping[str, str],
+        reason: str = "",
+    ) -> None:
+        found = self.conn.execute(
+            "SELECT attempts FROM callbacks WHERE id = ?", (callback_id,)
+        ).fetchone()
+        if found is None:  # forgotten by a reset while it was being sent
+            return
+        attempts = json.loads(found[0])
+        if attempt is not None:
+            attempts.append(dict(attempt))
+        self.conn.execute(
+            "UPDATE callbacks SET state = ?, next_us = ?, attempts = ?, headers = ?,"
+            " reason = ?, lease_us = 0 WHERE id = ?",
+            (
+                state,
+                next_us if state == "pending" else None,
+                json.dumps(attempts),
+                json.dumps(dict(headers)),
+                reason,
+                callback_id,
+            ),
+        )
+
+    def next_callback_us(self, real_us: int) -> int | None:
+        (found,) = self.conn.execute(
+            f"SELECT MIN(next_us) FROM callbacks AS c WHERE state = 'pending' AND lease_us <= ?"
+            f" AND {_HEAD_OF_QUEUE}",
+            (real_us,),
+        ).fetchone()
+        return None if found is None else int(found)
+
+    def select_callbacks(
+        self, session_uuid: str | None = None, state: CallbackState | None = None
+    ) -> list[Delivery]:
+        conditions = []
+        params: list[Any] = []
+        if session_uuid is not None:
+            conditions.append("session_uuid = ?")
+            params.append(session_uuid)
+        if state is not None:
+            conditions.append("state = ?")
+            params.append(state)
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        found = self.conn.execute(
+            f"SELECT {_CALLBACK_COLUMNS} FROM callbacks{where} ORDER BY id", params
+        ).fetchall()
+        return [_delivery(item) for item in found]
+
+    def set_timer(self, kind: Kind, session_uuid: str, due_us: int) -> None:
+        self.conn.execute(
+            "INSERT INTO timers (kind, session_uuid, due_us) VALUES (?, ?, ?)"
+            " ON CONFLICT (kind, session_uuid) DO UPDATE SET due_us = excluded.due_us",
+            (kind, session_uuid, due_us),
+        )
+
+    def clear_timer(self, kind: Kind, session_uuid: str) -> None:
+        self.conn.execute(
+            "DELETE FROM timers WHERE kind = ? AND session_uuid = ?", (kind, session_uuid)
+        )
+
+    def due_timers(self, now_us: int, limit: int) -> list[tuple[Kind, str]]:
+        found = self.conn.execute(
+            "SELECT kind, session_uuid FROM timers WHERE due_us <= ?"
+            " ORDER BY due_us, kind, session_uuid LIMIT ?",
+            (now_us, limit),
+        ).fetchall()
+        return [(kind, uuid) for kind, uuid in found]
+
     def clear(self) -> None:
         self.conn.execute("DELETE FROM sessions")
         self.conn.execute("DELETE FROM settings WHERE key != ?", (SCHEMA_KEY,))
         self.conn.execute("DELETE FROM hits")
+        self.conn.execute("DELETE FROM callbacks")
+        self.conn.execute("DELETE FROM timers")
 
 
 # ---------------------------------------------------------------------- store

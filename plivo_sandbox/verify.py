@@ -7,21 +7,23 @@ adds it) or raises a PlivoError.
 from __future__ import annotations
 
 import hmac
+import json
 import secrets
 import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from .args import checked_body, checked_query
+from .args import check_value, checked_body, checked_query
 from .clock import Clock
 from .config import Account, SandboxConfig
 from .errors import BadRequest, Conflict, NotFound, TooManyRequests
 from .numbers import digits, network_of, region_of
 from .paging import Page, SearchWindow, echo_filters, filter_names
-from .spec import ApiSpec
-from .storage import Attribute, Kind, Row, RowQuery, Store, StoredRecord, Transaction
+from .spec import ApiSpec, load_document
+from .storage import Attribute, Callback, Kind, Row, RowQuery, Store, StoredRecord, Transaction
 from .timefmt import MICROS, Range, time_range, to_micros, verify_time
 from .visibility import can_see, list_scope
 
@@ -38,6 +40,38 @@ VALIDATION_CHARGE = "0.0000"  # validating a code is free
 EXACT_FILTERS: tuple[Attribute, ...] = ("app_uuid", "brand_name", "app_hash", "country", "alias")
 # What a delivered attempt reports, per channel (sms delivery receipt, voice call outcome).
 DELIVERED = {"sms": "delivered", "voice": "ANSWER"}
+# The ChannelStatus callbacks of an attempt, per channel, with seconds after the
+# request: an SMS is queued, sent, delivered; a voice OTP call rings, is
+# answered, and ends once the code has been read out.
+PROGRESS = {
+    "sms": (("queued", 0), ("sent", 1), ("delivered", 3)),
+    "voice": (("ringing", 0), ("in-progress", 5), ("completed", 20)),
+}
+CALLBACK_KIND = "verify-status"
+# The control API's delivery-failure rule: its arguments and their defaults.
+CONTROL_SPEC = Path(__file__).with_name("control.yaml")
+FAILURE_SCHEMA = "DeliveryFailure"
+# Settings key of a recipient's delivery-failure rule (control API).
+FAILURE_KEY = "verify-delivery-failure:"
+# How many due timers one pass of ``fire_due_timers`` handles.
+TIMER_BATCH = 100
+
+
+@dataclass(frozen=True)
+class DeliveryFailure:
+    """A rule of the control API: deliveries to ``recipient`` end in ``status``."""
+
+    recipient: str  # E.164 digits
+    status: str  # failed | undelivered
+    error_code: str  # ChannelErrorCode
+    channel: str = ""  # only this channel ("" for both)
+
+    def progress(self, channel: str) -> tuple[tuple[str, int], ...]:
+        """The statuses an attempt on ``channel`` goes through before it fails."""
+        steps = PROGRESS[channel]
+        if self.status == "failed":
+            return (*steps[:1], (self.status, steps[1][1]))
+        return (*steps[:-1], (self.status, steps[-1][1]))
 
 
 def default_app_uuid(auth_id: str) -> str:
@@ -77,8 +111,9 @@ class VerifyRecord(StoredRecord):
     fraud_check: str = ""
     verified: bool = False
     failed_validations: int = 0
-    # {attempt_uuid, channel, status, time_us, charge}
+    # {attempt_uuid, channel, status, time_us, charge, channel_status[, error_code]}
     attempts: list[dict[str, Any]] = field(default_factory=list)
+    expiry_reported: bool = False  # the expired status callback went out
 
     def to_row(self) -> Row:
         """The record as a store row, with its indexed columns."""
@@ -172,6 +207,7 @@ class VerifyService:
         self.window = SearchWindow.of(spec, COLLECTION)
         rate = spec.operation(COLLECTION, "get")["x-plivo-rate-limit"]
         self.rate_period_us = rate["per-seconds"] * MICROS
+        self.control = ApiSpec(load_document(CONTROL_SPEC))
         self.max_failed_validations: int = spec.operation(f"{COLLECTION}/{{session_uuid}}", "post")[
             "x-plivo-max-failed-validations"
         ]
@@ -198,6 +234,9 @@ class VerifyService:
         app_uuid = given.get("app_uuid", default_app_uuid(caller.auth_id))
         now_us = self._now_us()
         attempt_uuid = str(uuid.uuid4())
+        with self.store.transaction(write=False) as tx:
+            failure = self._failure_for(tx, recipient, channel)
+        progress = failure.progress(channel) if failure else PROGRESS[channel]
         record = VerifyRecord(
             session_uuid=str(uuid.uuid4()),
             owner=caller.auth_id,
@@ -226,15 +265,110 @@ class VerifyService:
                 {
                     "attempt_uuid": attempt_uuid,
                     "channel": channel,
-                    "status": DELIVERED.get(channel, "delivered"),
+                    "status": failure.status if failure else DELIVERED.get(channel, "delivered"),
                     "time_us": now_us,
                     "charge": self.config.verify_charges.get(channel, "0.00000"),
+                    "channel_status": progress[-1][0],  # the last ChannelStatus sent
+                    **({"error_code": failure.error_code} if failure else {}),
                 }
             ],
         )
         with self.store.transaction() as tx:
             tx.insert(record.to_row())
+            tx.set_timer(KIND, record.session_uuid, record.expiry_us)
+            for status, after in progress:
+                self._report(tx, record, status, now_us + after * MICROS, now_us)
         return {"message": "Session initiated", "session_uuid": record.session_uuid}
+
+    def _report(
+        self, tx: Transaction, record: VerifyRecord, status: str, at_us: int, due_us: int
+    ) -> None:
+        """Queue the status callback of the latest attempt (when the session has a ``url``)."""
+        if not record.url:
+            return
+        number = len(record.attempts)
+        attempt = record.attempts[-1]
+        fields = {
+            "AttemptSequence": str(number),
+            "AttemptUUID": attempt["attempt_uuid"],
+            "Channel": attempt["channel"],
+            "ChannelStatus": status,
+            "Recipient": record.recipient,
+            "RequestTime": verify_time(at_us),
+            "SessionStatus": "expired" if at_us >= record.expiry_us else "in-progress",
+            "SessionUUID": record.session_uuid,
+        }
+        if status in ("failed", "undelivered"):
+            fields["ChannelErrorCode"] = attempt.get("error_code", "")
+        tx.add_callback(
+            Callback(
+                session_uuid=record.session_uuid,
+                owner=record.owner,
+                kind=CALLBACK_KIND,
+                event=status,
+                url=record.url,
+                method=record.method,
+                fields=fields,
+                due_us=due_us,
+            )
+        )
+
+    # --------------------------------------------------------- delivery failures
+
+    def delivery_failure(self, args: Mapping[str, Any]) -> dict[str, Any]:
+        """Make later deliveries to a recipient fail (control API's DeliveryFailure; reset forgets).
+
+        Answers the rule with its defaults filled in.
+        """
+        properties = self.control.properties(FAILURE_SCHEMA)
+        given = dict(self.control.defaults(FAILURE_SCHEMA))
+        if args.get("recipient") is None:
+            raise BadRequest("recipient: required")
+        for name, value in args.items():
+            if name not in properties:
+                raise BadRequest(f"{name}: unknown argument")
+            if value is not None:
+                given[name] = check_value(name, properties[name], value)
+        recipient = digits(given["recipient"])
+        region_of(recipient, "recipient")
+        failure = DeliveryFailure(
+            recipient=recipient,
+            status=given["status"],
+            error_code=given["error_code"],
+            channel=given.get("channel", ""),
+        )
+        with self.store.transaction() as tx:
+            tx.set_setting(FAILURE_KEY + recipient, json.dumps(asdict(failure)))
+        answer = {**given, "recipient": "+" + recipient}
+        return answer
+
+    def _failure_for(self, tx: Transaction, recipient: str, channel: str) -> DeliveryFailure | None:
+        stored = tx.get_setting(FAILURE_KEY + recipient)
+        if not stored:
+            return None
+        failure = DeliveryFailure(**json.loads(stored))
+        return failure if failure.channel in ("", channel) else None
+
+    def fire_due_timers(self) -> int:
+        """Report sessions whose code expired unverified (SessionStatus ``expired``)."""
+        now_us = self._now_us()
+        with self.store.transaction(write=False) as tx:
+            due = [uuid for kind, uuid in tx.due_timers(now_us, TIMER_BATCH) if kind == KIND]
+        for session_uuid in due:
+            with self.store.transaction() as tx:
+                tx.clear_timer(KIND, session_uuid)
+                row = tx.get(KIND, session_uuid)
+                if row is None:
+                    continue
+                record = VerifyRecord.from_row(row)
+                if record.status(now_us) != "expired" or record.expiry_reported:
+                    continue
+                record.expiry_reported = True
+                last = record.attempts[-1]
+                status = last.get("channel_status", last["status"])
+                self._report(tx, record, status, record.expiry_us, record.expiry_us)
+                tx.update(record.to_row())
+        return len(due)
 
     def validate(
         self, caller: Account, session_uuid: str, args: Mapping[str, Any]
@@ -258,6 +392,7 @@ class VerifyService:
             if right:
                 record.verified = True
                 record.updated_us = now_us
+                tx.clear_timer(KIND, session_uuid)  # a verified session never expires
             else:
                 record.failed_validations += 1
             tx.update(record.to_row())

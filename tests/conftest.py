@@ -17,6 +17,7 @@ from plivo_sandbox.app import create_app
 from plivo_sandbox.config import SandboxConfig, load_config
 from plivo_sandbox.process import free_port
 from plivo_sandbox.sandbox import Sandbox
+from tests.callback_receiver import CallbackReceiver, running_receiver
 
 DEMO_AUTH_ID = "MADEMO1234567890ABCD"
 DEMO_AUTH_TOKEN = "demo-auth-token"
@@ -76,3 +77,10 @@ def live_url(app: Starlette) -> Iterator[str]:
     """``app`` served over real HTTP on 127.0.0.1 for the duration of one test."""
     with serve_in_thread(app) as url:
         yield url
+
+
+@pytest.fixture
+def receiver() -> Iterator[CallbackReceiver]:
+    """A real webhook receiver on 127.0.0.1 (see tests/callback_receiver.py)."""
+    with running_receiver() as running:
+        yield running

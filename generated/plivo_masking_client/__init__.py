@@ -1,5 +1,6 @@
 """A client library for accessing Plivo Number Masking and Verify Session API"""
 
+from . import webhooks
 from .client import PLIVO_BASE_URL, SANDBOX_BASE_URL, AuthenticatedClient, Client, PlivoClient
 from .errors import PlivoApiError, UnexpectedStatus, unwrap
 
@@ -12,4 +13,5 @@ __all__ = (
     "PlivoClient",
     "UnexpectedStatus",
     "unwrap",
+    "webhooks",
 )

@@ -146,3 +146,21 @@ def test_a_missing_config_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_a_bad_environment_override_is_a_clear_error() -> None:
     with pytest.raises(ConfigError, match="environment PORT: expected a whole number"):
         load_config(env={"PORT": "http"})
+
+
+def test_masking_call_charges_come_from_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, 'masking_call_rate = "0.01"\nmasking_billing_increment = 6\n')
+    config = load_config(path, env={})
+    assert (config.masking_call_rate, config.masking_billing_increment) == ("0.01", 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ('masking_call_rate = "cheap"', "masking_call_rate"),
+        ("masking_billing_increment = 0", "masking_billing_increment"),
+    ],
+)
+def test_bad_masking_call_charges_are_refused(tmp_path: Path, text: str, mentions: str) -> None:
+    with pytest.raises(ConfigError, match=mentions):
+        load_config(write(tmp_path, text + "\n"), env={})

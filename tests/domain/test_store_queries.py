@@ -303,7 +303,8 @@ def test_a_file_of_a_newer_schema_is_refused(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
 
-    with pytest.raises(RuntimeError, match=r"schema version 3 is newer than this sandbox's"):
+    newer = SCHEMA_VERSION + 1
+    with pytest.raises(RuntimeError, match=rf"schema version {newer} is newer than this sandbox's"):
         SqliteStore(tmp_path)
 
 

@@ -54,3 +54,20 @@ def test_the_sdk_runs_the_verify_flow(sdk: plivo.RestClient, live_url: str) -> N
 def test_sdk_errors_carry_plivos_message(sdk: plivo.RestClient) -> None:
     with pytest.raises(plivo.exceptions.ResourceNotFoundError):
         sdk.masking_sessions.get_masking_session("6e0f3b8c-1d2a-4e5f-8a9b-0c1d2e3f4a5b")
+
+
+def test_the_sdk_reads_a_session_with_simulated_calls(sdk: plivo.RestClient, live_url: str) -> None:
+    import httpx
+
+    created = sdk.masking_sessions.create_masking_session(
+        first_party="+14155550100", second_party="+14155550199", record=True
+    )
+    uuid = created["session_uuid"]
+    call = httpx.post(
+        f"{live_url}/_sandbox/masking/sessions/{uuid}/calls", json={"caller": "+14155550199"}
+    ).json()
+    session = sdk.masking_sessions.get_masking_session(uuid)["response"]
+    [interaction] = session["interaction"]
+    for name in ("second_party_resource_url", "recording_resource_url", "total_call_amount"):
+        assert interaction[name] == call["interaction"][name]
+    assert session["total_call_count"] == 2

@@ -510,13 +510,29 @@ def test_the_masking_session_documents_every_attribute_of_plivos_table() -> None
 
 def test_masking_session_interaction_lists_call_legs() -> None:
     interaction = property_pointer(_masking_session_schema(), "interaction")
+    # The seeds' three call-leg URLs, and what real answers (and Plivo's SDKs) add.
     assert documented_properties(interaction) == {
         "first_party_resource_url",
         "second_party_resource_url",
         "recording_resource_url",
+        "start_time",
+        "end_time",
+        "first_party_status",
+        "second_party_status",
+        "type",
+        "total_call_amount",
+        "call_billed_duration",
+        "total_call_count",
+        "duration",
     }
-    # null before the first call, then an object or a list of them (reference file).
-    accepted: list[Any] = [None, {}, [{"first_party_resource_url": "https://x"}]]
+    # null before the first call, then an object or a list of them (reference file);
+    # a leg not made (yet) is null.
+    accepted: list[Any] = [
+        None,
+        {},
+        [{"first_party_resource_url": "https://x"}],
+        [{"first_party_resource_url": None, "total_call_amount": 0.033}],
+    ]
     for value in accepted:
         assert _schema_accepts(interaction, value), value
     assert not _schema_accepts(interaction, "{}")  # the legacy page's string
@@ -743,9 +759,13 @@ def _post_payload(path_item: str) -> str:
 
 def _get_payload(path_item: str) -> str:
     """The query-string payload schema Plivo GETs: one exploded form-style object parameter."""
-    parameters = at(child(path_item, "get")).get("parameters", [])
-    assert len(parameters) == 1
-    parameter = follow(child(path_item, "get", "parameters", 0))
+    parameters = [
+        follow(child(path_item, "get", "parameters", index))
+        for index in range(len(at(child(path_item, "get")).get("parameters", [])))
+    ]
+    in_query = [parameter for parameter in parameters if at(parameter)["in"] == "query"]
+    assert len(in_query) == 1
+    parameter = in_query[0]
     assert at(parameter)["in"] == "query"
     assert (at(parameter)["style"], at(parameter)["explode"]) == ("form", True)
     return child(parameter, "schema")
@@ -796,6 +816,24 @@ def test_callbacks_are_called_without_plivo_credentials() -> None:
         for path_item in _callbacks(op).values():
             for method in ("get", "post"):
                 assert at(child(path_item, method))["security"] == [], (op.operation_id, method)
+
+
+def test_callbacks_document_plivos_signature_headers() -> None:
+    # Every callback carries the V3 signature and its nonce; a subaccount's also Ma-V3.
+    expected = {
+        "X-Plivo-Signature-V3": True,
+        "X-Plivo-Signature-V3-Nonce": True,
+        "X-Plivo-Signature-Ma-V3": False,
+    }
+    for op in operations():
+        for path_item in _callbacks(op).values():
+            for method in ("get", "post"):
+                headers = {}
+                for index in range(len(at(child(path_item, method)).get("parameters", []))):
+                    parameter = at(follow(child(path_item, method, "parameters", index)))
+                    if parameter["in"] == "header":
+                        headers[parameter["name"]] = parameter.get("required", False)
+                assert headers == expected, (op.operation_id, method)
 
 
 # ----------------------------------------------------------------------------- personal data
