@@ -31,10 +31,10 @@ from starlette.routing import Mount
 
 from plivo_sandbox.auth import basic_auth_handler
 from plivo_sandbox.config import SandboxConfig, load_config
-from plivo_sandbox.control import ControlHandlers
+from plivo_sandbox.control import CONTROL_SPEC, ControlHandlers
 from plivo_sandbox.docs import docs_routes
 from plivo_sandbox.errors import PlivoError, error_body
-from plivo_sandbox.handlers import PlivoHandlers
+from plivo_sandbox.handlers import PlivoHandlers, with_forced_answers
 from plivo_sandbox.middleware import BodyLimitMiddleware, TrailingSlashMiddleware
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.spec import SPEC_PATH, fresh_document
@@ -43,7 +43,6 @@ from plivo_sandbox.validators import validator_map
 logger = logging.getLogger("plivo_sandbox")
 
 ACCOUNT_PREFIX = "/v1/Account/{auth_id}"
-CONTROL_SPEC = Path(__file__).with_name("control.yaml")
 # Sent with every 401, so HTTP clients know the API wants Basic credentials.
 CHALLENGE = {"WWW-Authenticate": 'Basic realm="Plivo"'}
 
@@ -187,7 +186,11 @@ def create_app(
     }
     api.add_api(
         routed,
-        resolver=Resolver(function_resolver=lambda operation_id: getattr(handlers, operation_id)),
+        resolver=Resolver(
+            function_resolver=lambda operation_id: with_forced_answers(
+                sandbox, operation_id, getattr(handlers, operation_id)
+            )
+        ),
         security_map={"basic": basic_auth_handler(sandbox)},
         **common,
     )

@@ -76,6 +76,8 @@ class SandboxConfig:
     # Verify list requests a minute per account (Plivo's limit by default); 0 = none
     verify_list_rate_limit: int = PLIVO_VERIFY_LIST_RATE
     verify_charges: Mapping[str, str] = field(default_factory=_default_charges)
+    # Log each OTP "sent" (recipient, code, session) to stderr, for debugging by eye.
+    log_otps: bool = False
 
 
 DEMO_MAIN = Account(
@@ -127,6 +129,18 @@ def _str(where: str, value: Any) -> str:
     if not isinstance(value, str) or not value:
         raise ConfigError(f"{where}: expected a non-empty string, got {value!r}")
     return value
+
+
+def _bool(where: str, value: Any) -> bool:
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: expected true or false, got {value!r}")
+    return value
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
 
 
 def _data_dir(value: str) -> Path | None:
@@ -248,7 +262,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
     The file comes from ``path`` or ``$PLIVO_SANDBOX_CONFIG``; without one the
     demo accounts apply. ``PORT``, ``HOST``, ``PLIVO_SANDBOX_DATA`` (a
     directory or ``:memory:``), ``PLIVO_SANDBOX_OTP_TTL`` and
-    ``PLIVO_SANDBOX_VERIFY_RATE_LIMIT`` override the file. Raises ConfigError
+    ``PLIVO_SANDBOX_VERIFY_RATE_LIMIT`` and ``PLIVO_SANDBOX_LOG_OTPS`` override the file. Raises ConfigError
     with a message naming the offending key.
     """
     if path is None and env.get("PLIVO_SANDBOX_CONFIG"):
@@ -272,6 +286,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
         0,
     )
     charges = _charges(raw.get("verify_charges", {}), source)
+    log_otps = _bool(f"{source}: log_otps", raw.get("log_otps", False))
 
     if env.get("HOST"):
         host = env["HOST"]
@@ -281,6 +296,8 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
         data_dir = _data_dir(env["PLIVO_SANDBOX_DATA"])
     if env.get("PLIVO_SANDBOX_OTP_TTL"):
         ttl = _int("environment PLIVO_SANDBOX_OTP_TTL", env["PLIVO_SANDBOX_OTP_TTL"], 1)
+    if "PLIVO_SANDBOX_LOG_OTPS" in env:
+        log_otps = _bool("environment PLIVO_SANDBOX_LOG_OTPS", env["PLIVO_SANDBOX_LOG_OTPS"])
     if env.get("PLIVO_SANDBOX_VERIFY_RATE_LIMIT"):
         rate = _int(
             "environment PLIVO_SANDBOX_VERIFY_RATE_LIMIT", env["PLIVO_SANDBOX_VERIFY_RATE_LIMIT"], 0
@@ -294,4 +311,5 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
         verify_code_ttl=ttl,
         verify_list_rate_limit=rate,
         verify_charges=charges,
+        log_otps=log_otps,
     )

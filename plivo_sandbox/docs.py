@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
@@ -74,7 +80,11 @@ def docs_routes(
     async def raw_spec(_: Request) -> Response:
         return FileResponse(spec_path, media_type="application/yaml")
 
+    async def home(_: Request) -> Response:
+        return RedirectResponse("/docs")
+
     return [
+        Route("/", home, methods=["GET"]),
         Route("/docs", docs_page, methods=["GET"]),
         Route("/docs/openapi.json", docs_spec, methods=["GET"]),
         Mount("/docs/static", app=StaticFiles(directory=str(swagger_ui_path)), name="swagger-ui"),

@@ -7,7 +7,8 @@ from datetime import datetime
 
 from .clock import Clock, StoreClock
 from .config import Account, SandboxConfig
-from .errors import Unauthorized
+from .errors import BadRequest, Unauthorized
+from .forced import ForcedAnswers
 from .masking import MaskingService
 from .spec import ApiSpec
 from .storage import SqliteStore, Store
@@ -35,6 +36,7 @@ class Sandbox:
         self.clock: Clock = clock if clock is not None else StoreClock(self.store)
         self.masking = MaskingService(config, self.store, self.clock, self.spec)
         self.verify = VerifyService(config, self.store, self.clock, self.spec)
+        self.forced = ForcedAnswers(self.store, self.spec)
 
     def authenticate(
         self, path_auth_id: str, username: str | None, password: str | None
@@ -59,8 +61,18 @@ class Sandbox:
         """Move the shared sandbox clock forward by ``seconds``; returns the new now."""
         return self.clock.advance(seconds)
 
+    def set_clock(self, moment: datetime) -> datetime:
+        """Move the clock forward to ``moment`` (aware); 400 for a time before its now."""
+        seconds = (moment - self.clock.now()).total_seconds()
+        if seconds < 0:
+            raise BadRequest(
+                f"now: {moment.isoformat()} is before the sandbox's current time; the clock"
+                " only moves forward (POST /_sandbox/reset returns to real time)"
+            )
+        return self.clock.advance(seconds)
+
     def reset(self) -> None:
-        """Forget all sessions, rate-limit counters and the clock offset."""
+        """Forget all sessions, rate-limit counters, forced answers and the clock offset."""
         with self.store.transaction() as tx:
             tx.clear()
         self.clock.reset()

@@ -7,7 +7,9 @@ adds it) or raises a PlivoError.
 from __future__ import annotations
 
 import hmac
+import logging
 import secrets
+import sys
 import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
@@ -38,6 +40,19 @@ VALIDATION_CHARGE = "0.0000"  # validating a code is free
 EXACT_FILTERS: tuple[Attribute, ...] = ("app_uuid", "brand_name", "app_hash", "country", "alias")
 # What a delivered attempt reports, per channel (sms delivery receipt, voice call outcome).
 DELIVERED = {"sms": "delivered", "voice": "ANSWER"}
+
+
+# Each OTP "sent", when the ``log_otps`` setting is on (never by default: OTPs are secrets).
+otp_log = logging.getLogger("plivo_sandbox.otp")
+
+
+def _enable_otp_log() -> None:
+    """Show ``otp_log`` on stderr even when nothing configured logging (uvicorn does not)."""
+    if not otp_log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s:  %(message)s"))
+        otp_log.addHandler(handler)
+    otp_log.setLevel(logging.INFO)
 
 
 def default_app_uuid(auth_id: str) -> str:
@@ -175,6 +190,8 @@ class VerifyService:
         self.max_failed_validations: int = spec.operation(f"{COLLECTION}/{{session_uuid}}", "post")[
             "x-plivo-max-failed-validations"
         ]
+        if config.log_otps:
+            _enable_otp_log()
 
     def _now_us(self) -> int:
         return to_micros(self.clock.now())
@@ -234,6 +251,11 @@ class VerifyService:
         )
         with self.store.transaction() as tx:
             tx.insert(record.to_row())
+        if self.config.log_otps:
+            otp_log.info(
+                "OTP %s sent by %s over %s to +%s (session %s)",
+                record.otp, caller.auth_id, channel, recipient, record.session_uuid,
+            )  # fmt: skip
         return {"message": "Session initiated", "session_uuid": record.session_uuid}
 
     def validate(
@@ -281,6 +303,16 @@ class VerifyService:
         if row is None:
             raise NotFound(f"verify session {session_uuid} not found")
         return VerifyRecord.from_row(row).otp
+
+    def latest_otp(self, recipient: str) -> tuple[str, str]:
+        """The uuid and OTP of the newest session sent to ``recipient``, for the control API."""
+        number = digits(recipient)
+        with self.store.transaction(write=False) as tx:
+            rows = tx.select(RowQuery(kind=KIND, number=number), limit=1)
+        if not rows:
+            raise NotFound(f"no verify session was sent to +{number}")
+        record = VerifyRecord.from_row(rows[0])
+        return record.session_uuid, record.otp
 
     def list(self, caller: Account, query: Mapping[str, Any]) -> dict[str, Any]:
         """One page of the caller's sessions, newest first; rate limited per caller."""
