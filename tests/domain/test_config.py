@@ -146,3 +146,13 @@ def test_a_missing_config_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_a_bad_environment_override_is_a_clear_error() -> None:
     with pytest.raises(ConfigError, match="environment PORT: expected a whole number"):
         load_config(env={"PORT": "http"})
+
+
+def test_otp_logging_is_off_by_default_and_turned_on_by_file_or_environment(
+    tmp_path: Path,
+) -> None:
+    assert load_config(env={}).log_otps is False
+    assert load_config(write(tmp_path, "log_otps = true\n"), env={}).log_otps is True
+    assert load_config(env={"PLIVO_SANDBOX_LOG_OTPS": "1"}).log_otps is True
+    with pytest.raises(ConfigError, match="PLIVO_SANDBOX_LOG_OTPS"):
+        load_config(env={"PLIVO_SANDBOX_LOG_OTPS": "maybe"})

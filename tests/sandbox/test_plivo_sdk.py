@@ -32,7 +32,7 @@ def test_the_sdk_is_restored_even_when_the_block_raises(live_url: str) -> None:
     before = plivo_client.API_VOICE_BASE_URI
     with pytest.raises(ZeroDivisionError), plivo_sdk_pointed_at(live_url):
         _ = 1 / 0
-    assert plivo_client.API_VOICE_BASE_URI == before
+    assert before == plivo_client.API_VOICE_BASE_URI
 
 
 def test_the_sdk_runs_the_masking_life_cycle(sdk: plivo.RestClient) -> None:
