@@ -261,9 +261,10 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
 
     The file comes from ``path`` or ``$PLIVO_SANDBOX_CONFIG``; without one the
     demo accounts apply. ``PORT``, ``HOST``, ``PLIVO_SANDBOX_DATA`` (a
-    directory or ``:memory:``), ``PLIVO_SANDBOX_OTP_TTL`` and
-    ``PLIVO_SANDBOX_VERIFY_RATE_LIMIT`` and ``PLIVO_SANDBOX_LOG_OTPS`` override the file. Raises ConfigError
-    with a message naming the offending key.
+    directory or ``:memory:``), ``PLIVO_SANDBOX_OTP_TTL``,
+    ``PLIVO_SANDBOX_VERIFY_RATE_LIMIT`` and ``PLIVO_SANDBOX_LOG_OTPS``
+    override the file. Raises ConfigError with a message naming the
+    offending key.
     """
     if path is None and env.get("PLIVO_SANDBOX_CONFIG"):
         path = Path(env["PLIVO_SANDBOX_CONFIG"])
