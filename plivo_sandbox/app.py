@@ -215,7 +215,10 @@ def create_app(
     # Main accounts first: the first one is pre-authorized in Swagger UI.
     accounts = sorted(sandbox.config.accounts.values(), key=lambda account: account.is_subaccount)
     app = Starlette(
-        routes=[*docs_routes(spec_path, document, accounts), Mount("/", app=api)],
+        routes=[
+            *docs_routes(spec_path, document, accounts, sandbox=sandbox, control=control_document),
+            Mount("/", app=api),
+        ],
         middleware=[Middleware(TrailingSlashMiddleware), Middleware(BodyLimitMiddleware)],
         exception_handlers={HTTPException: _on_unrouted},
         lifespan=lifespan,
