@@ -200,6 +200,7 @@ def test_get_verify_session_reads_attempts_charges_and_aware_timestamps(
     session_uuid = start_verify(client, channel=VerifyChannel.VOICE)
     session = unwrap(get_verify_session.sync_detailed(session_uuid, client=client))
     assert session.status is VerifySessionStatus.IN_PROGRESS
+    assert session.attempt_details is not None  # the sandbox always lists its attempts
     assert session.count == len(session.attempt_details) == 1
     assert session.attempt_details[0].channel == "voice"
     assert float(session.charges.total_charge) > 0
