@@ -36,13 +36,18 @@ from starlette.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
 
 from plivo_sandbox.config import Account
-from plivo_sandbox.errors import NotFound
+from plivo_sandbox.errors import NotFound, PlivoError
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.spec import ApiSpec
 
 CONTROL_TAG = "Sandbox control"
-# Parties of the demo sessions the page creates; the create examples use others.
-DEMO_MASKING_PARTIES = {"first_party": "+14155550101", "second_party": "+14155550102"}
+# The demo masking session the page creates: parties the create examples do not use,
+# any number of the account's pool (geomatch off).
+DEMO_MASKING_SESSION = {
+    "first_party": "+14155550101",
+    "second_party": "+14155550102",
+    "geomatch": False,
+}
 DEMO_RECIPIENT = "+14155550103"
 # Request-example keys that name a callback URL: the sandbox sends no callbacks
 # to the internet, so the page leaves them out.
@@ -182,10 +187,18 @@ class DemoSessions:
         return bool(session["status"] == "in-progress")
 
     def current(self) -> tuple[str, str, str]:
-        """The masking uuid, the Verify uuid and that session's OTP, fresh if need be."""
+        """The masking uuid, the Verify uuid and that session's OTP, fresh if need be.
+
+        The masking uuid is "" when the account has no free number for it (a
+        configuration without a pool): the page then keeps the spec's example.
+        """
         if not self.masking_uuid or not self._masking_usable():
-            created = self.sandbox.masking.create(self.owner, DEMO_MASKING_PARTIES)
-            self.masking_uuid = created["session_uuid"]
+            try:
+                created = self.sandbox.masking.create(self.owner, DEMO_MASKING_SESSION)
+            except PlivoError:
+                self.masking_uuid = ""
+            else:
+                self.masking_uuid = created["session_uuid"]
         if not self.verify_uuid or not self._verify_usable():
             started = self.sandbox.verify.create(self.owner, {"recipient": DEMO_RECIPIENT})
             self.verify_uuid = started["session_uuid"]
@@ -196,10 +209,11 @@ def _with_demo_sessions(view: dict[str, Any], demo: DemoSessions, sandbox: Sandb
     """Point the page's uuid, OTP, recipient and clock defaults at things that exist now."""
     masking_uuid, verify_uuid, otp = demo.current()
     parameters = view["components"]["parameters"]
-    parameters["MaskingSessionUuid"]["schema"] = {
-        **parameters["MaskingSessionUuid"]["schema"],
-        "example": masking_uuid,
-    }
+    if masking_uuid:
+        parameters["MaskingSessionUuid"]["schema"] = {
+            **parameters["MaskingSessionUuid"]["schema"],
+            "example": masking_uuid,
+        }
     parameters["VerifySessionUuid"]["schema"] = {
         **parameters["VerifySessionUuid"]["schema"],
         "example": verify_uuid,

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 import yaml
 from openapi_spec_validator import validate
 from starlette.testclient import TestClient
 
+from plivo_sandbox.app import create_app
+from plivo_sandbox.config import Account
 from plivo_sandbox.docs import CONTROL_TAG
-from tests.conftest import DEMO_AUTH_ID, DEMO_SUB_AUTH_ID, REPO_ROOT
+from plivo_sandbox.spec import ApiSpec
+from tests.conftest import DEMO_AUTH_ID, DEMO_SUB_AUTH_ID, REPO_ROOT, demo_config
 from tests.sandbox.conftest import masking, verify
 
 
@@ -89,3 +93,13 @@ def test_docs_makes_new_demo_sessions_once_the_old_ones_are_gone(client: TestCli
     masking_uuid = after["MaskingSessionUuid"]["schema"]["example"]
     assert masking_uuid != before["MaskingSessionUuid"]["schema"]["example"]
     assert client.get(masking(session_uuid=masking_uuid)).status_code == 200
+
+
+def test_docs_keeps_the_spec_example_uuid_when_the_account_has_no_number() -> None:
+    poor = Account(auth_id=DEMO_AUTH_ID, auth_token="demo-auth-token", numbers=())
+    app = create_app(demo_config(accounts=MappingProxyType({DEMO_AUTH_ID: poor})))
+    with TestClient(app) as client:
+        view = client.get("/docs/openapi.json")
+    assert view.status_code == 200
+    example = view.json()["components"]["parameters"]["MaskingSessionUuid"]["schema"]["example"]
+    assert example == ApiSpec().parameter("MaskingSessionUuid")["schema"]["example"]
