@@ -55,7 +55,7 @@ lock: $(BIN)/python ## Re-resolve pyproject.toml pins and rewrite constraints.tx
 	$(BIN)/pip install --quiet -e '.[dev]'
 	{ echo "# Exact versions of every Python package, direct and transitive, that the"; \
 	  echo "# pins in pyproject.toml resolve to. \`make lock\` rewrites this file."; \
-	  $(BIN)/pip freeze --exclude-editable; } > constraints.txt
+	  $(BIN)/pip freeze --all --exclude-editable | grep -v '^pip=='; } > constraints.txt
 
 # ---------------------------------------------------------------- the two commands
 

@@ -1,8 +1,9 @@
 """The sandbox as another project gets it: a wheel installed into a fresh venv.
 
-The wheel is built from the checkout (``pip wheel``) and installed without
-its dependencies into a new venv; the venv reaches the dependencies already
-installed for this test run through a ``.pth`` file, so nothing is downloaded.
+The wheel is built from the checkout (``pip wheel``, with the pinned setuptools
+of this venv) and installed without its dependencies into a new venv; the venv
+reaches the dependencies already installed for this test run through a
+``.pth`` file, so nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -29,7 +30,18 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A wheel of the checkout."""
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), "."],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "-w",
+            str(out),
+            ".",
+        ],
         cwd=REPO_ROOT,
         check=True,
         capture_output=True,
