@@ -1,7 +1,8 @@
 """Every snippet of README.md runs as written against a sandbox.
 
 The README's ``sh`` and ``python`` blocks are run in their order against one
-sandbox process, as a reader would against ``make serve``: its address
+sandbox process (the pytest plugin's), as a reader would against ``make
+serve``: its address
 ``http://127.0.0.1:8000`` becomes the test sandbox's. A block preceded by
 ``<!-- run with pytest -->`` is a test file of another project, run by
 pytest with this package's plugin. A block preceded by ``<!-- not run:
@@ -14,13 +15,10 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-import pytest
-
-from plivo_sandbox.process import sandbox_process
+from plivo_sandbox.pytest_plugin import SandboxHandle
 from tests.conftest import REPO_ROOT
 
 README = REPO_ROOT / "README.md"
@@ -59,13 +57,6 @@ def snippets() -> list[Snippet]:
     return found
 
 
-@pytest.fixture(scope="module")
-def sandbox_url() -> Iterator[str]:
-    """One sandbox for the whole README, like a reader's `make serve`."""
-    with sandbox_process(max_lifetime=600) as url:
-        yield url
-
-
 def _environment() -> dict[str, str]:
     # The reader has no Plivo credentials set: the snippets must not need them.
     env = {k: v for k, v in os.environ.items() if not k.startswith("PLIVO_")}
@@ -96,8 +87,10 @@ def run(snippet: Snippet, url: str, workdir: Path) -> subprocess.CompletedProces
 
 
 def test_every_readme_snippet_runs_in_order_against_one_sandbox(
-    sandbox_url: str, tmp_path: Path
+    plivo_sandbox: SandboxHandle, tmp_path: Path
 ) -> None:
+    # One sandbox for the whole README, fresh at its start, like a reader's `make serve`.
+    sandbox_url = plivo_sandbox.url
     ran = 0
     for snippet in snippets():
         if snippet.language not in RUN_LANGUAGES or snippet.mark.startswith("not run"):
