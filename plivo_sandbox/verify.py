@@ -50,7 +50,7 @@ def _enable_otp_log() -> None:
     """Show ``otp_log`` on stderr even when nothing configured logging (uvicorn does not)."""
     if not otp_log.handlers:
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)s:  %(message)s"))
+        handler.setFormatter(logging.Formatter("%(levelname)s:     %(message)s"))  # as uvicorn
         otp_log.addHandler(handler)
     otp_log.setLevel(logging.INFO)
 
