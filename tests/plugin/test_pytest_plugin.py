@@ -119,3 +119,37 @@ def test_another_project_gets_the_fixtures_and_a_clean_state_per_test(tmp_path: 
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 passed" in result.stdout
+
+
+CUSTOM_ACCOUNT = """
+[[accounts]]
+auth_id = "MAOWN000000000000001"
+auth_token = "own-token"
+numbers = ["+14155552671"]
+"""
+
+CUSTOM_ACCOUNT_TEST = """
+import urllib.request
+
+def test_the_configured_account_signs_in(plivo_sandbox, plivo_credentials):
+    assert plivo_credentials == ("MAOWN000000000000001", "own-token")
+    auth = urllib.request.HTTPBasicAuthHandler()
+    auth.add_password("Plivo", plivo_sandbox.url, *plivo_credentials)
+    opener = urllib.request.build_opener(auth)
+    with opener.open(plivo_sandbox.api_url + "/Masking/Session/") as answer:
+        assert answer.status == 200
+"""
+
+
+def test_the_ini_option_starts_the_sandbox_with_your_accounts(tmp_path: Path) -> None:
+    (tmp_path / "sandbox.toml").write_text(CUSTOM_ACCOUNT)
+    (tmp_path / "pytest.ini").write_text("[pytest]\nplivo_sandbox_config = sandbox.toml\n")
+    (tmp_path / "test_own.py").write_text(CUSTOM_ACCOUNT_TEST)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_own.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
