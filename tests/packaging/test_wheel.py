@@ -9,6 +9,7 @@ reaches the dependencies already installed for this test run through a
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -25,27 +26,29 @@ from tests.conftest import DEMO_AUTH_ID, REPO_ROOT
 PACKAGED = {"openapi.yaml", "control.yaml", "docs.html", "sandbox.example.toml"}
 
 
+# What a build of the checkout reads: copied to a clean directory, so that no
+# leftover build/ of the checkout can slip stale files into the wheel.
+BUILD_INPUTS = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "openapi.yaml")
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A wheel of the checkout."""
+    source = tmp_path_factory.mktemp("source")
+    for name in BUILD_INPUTS:
+        shutil.copy2(REPO_ROOT / name, source / name)
+    shutil.copytree(
+        REPO_ROOT / "plivo_sandbox",
+        source / "plivo_sandbox",
+        ignore=shutil.ignore_patterns("__pycache__", "openapi.yaml"),
+    )
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "--quiet",
-            "-w",
-            str(out),
-            ".",
-        ],
-        cwd=REPO_ROOT,
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
+         "-w", str(out), str(source)],
         check=True,
         capture_output=True,
-    )
+    )  # fmt: skip
     (built,) = out.glob("plivo_sandbox-*.whl")
     return built
 
