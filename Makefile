@@ -17,39 +17,45 @@ GENERATED_PKG := $(if $(wildcard generated/pyproject.toml),-e ./generated,)
         contract contract-deep bench chromium lock clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/$$(PORT)/$(PORT)/g' \
+	  | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 # ---------------------------------------------------------------- set-up
 
 $(BIN)/python:
+	@echo "Creating $(VENV) ..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
 
 # Runtime only: what `make serve` needs.
 $(VENV)/.runtime: $(BIN)/python pyproject.toml constraints.txt
+	@echo "Installing the sandbox's pinned Python packages into $(VENV) (under a minute) ..."
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e .
 	@touch $@
 
 # Everything: tests, linters, generator, the generated client.
 # (generated/ is installed editable, so regenerating it needs no reinstall.)
 $(VENV)/.dev: $(VENV)/.runtime | $(wildcard generated/pyproject.toml)
+	@echo "Installing the test, lint and generator packages into $(VENV) (about a minute) ..."
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]' $(GENERATED_PKG)
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
+	@echo "Installing the pinned npm tools (Redocly CLI) into node_modules (npm ci) ..."
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 chromium: ## Install Debian's headless Chromium for the browser test, if missing
 	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  if [ "$$(id -u)" = 0 ]; then echo "Installing Debian's chromium for the browser test (apt-get, a minute or two) ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: run 'sudo apt-get install chromium' (the browser test is skipped without it)"; fi; }
 
 lock: $(BIN)/python ## Re-resolve pyproject.toml pins and rewrite constraints.txt
 	$(BIN)/pip install --quiet -e '.[dev]'
 	{ echo "# Exact versions of every Python package, direct and transitive, that the"; \
 	  echo "# pins in pyproject.toml resolve to. \`make lock\` rewrites this file."; \
-	  $(BIN)/pip freeze --exclude-editable; } > constraints.txt
+	  $(BIN)/pip freeze --all --exclude-editable | grep -v '^pip=='; } > constraints.txt
 
 # ---------------------------------------------------------------- the two commands
 

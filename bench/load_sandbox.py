@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import base64
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -24,6 +25,13 @@ from plivo_sandbox.config import DEMO_MAIN
 from plivo_sandbox.process import sandbox_process
 
 
+def progress(text: str) -> None:
+    """Show ``text`` on one line of the terminal, overwritten by the next (nothing when piped)."""
+    if sys.stderr.isatty():
+        sys.stderr.write(f"\r{text:<40}\r" if text else f"\r{'':<40}\r")
+        sys.stderr.flush()
+
+
 async def run(
     name: str, requests: int, concurrency: int, send: Callable[[int], Awaitable[httpx.Response]]
 ) -> None:
@@ -31,6 +39,7 @@ async def run(
     latencies: list[float] = []
     failures = 0
     counter = iter(range(requests))
+    step = max(requests // 20, 1)  # progress every 5%
 
     async def worker() -> None:
         nonlocal failures
@@ -40,10 +49,13 @@ async def run(
             latencies.append(time.perf_counter() - started)
             if response.status_code >= 400:
                 failures += 1
+            if len(latencies) % step == 0:
+                progress(f"{name:<8} {len(latencies)}/{requests}")
 
     started = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     elapsed = time.perf_counter() - started
+    progress("")
     quantiles = statistics.quantiles(latencies, n=100)
     print(
         f"{name:<8} {requests / elapsed:8.0f} req/s   p50 {quantiles[49] * 1000:6.1f} ms"
@@ -92,6 +104,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
+    print(f"starting the sandbox ({args.workers} worker(s))...", flush=True)
     with (
         tempfile.TemporaryDirectory() as data_dir,
         sandbox_process(data_dir=data_dir, workers=args.workers) as url,

@@ -32,10 +32,10 @@ from starlette.routing import Mount
 from plivo_sandbox.auth import basic_auth_handler
 from plivo_sandbox.callbacks import CallbackDispatcher
 from plivo_sandbox.config import SandboxConfig, load_config
-from plivo_sandbox.control import ControlHandlers
+from plivo_sandbox.control import CONTROL_SPEC, ControlHandlers
 from plivo_sandbox.docs import docs_routes
 from plivo_sandbox.errors import PlivoError, error_body
-from plivo_sandbox.handlers import PlivoHandlers
+from plivo_sandbox.handlers import PlivoHandlers, with_forced_answers
 from plivo_sandbox.middleware import BodyLimitMiddleware, TrailingSlashMiddleware
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.spec import SPEC_PATH, fresh_document
@@ -44,7 +44,6 @@ from plivo_sandbox.validators import validator_map
 logger = logging.getLogger("plivo_sandbox")
 
 ACCOUNT_PREFIX = "/v1/Account/{auth_id}"
-CONTROL_SPEC = Path(__file__).with_name("control.yaml")
 # Sent with every 401, so HTTP clients know the API wants Basic credentials.
 CHALLENGE = {"WWW-Authenticate": 'Basic realm="Plivo"'}
 
@@ -197,7 +196,11 @@ def create_app(
     }
     api.add_api(
         routed,
-        resolver=Resolver(function_resolver=lambda operation_id: getattr(handlers, operation_id)),
+        resolver=Resolver(
+            function_resolver=lambda operation_id: with_forced_answers(
+                sandbox, operation_id, getattr(handlers, operation_id)
+            )
+        ),
         security_map={"basic": basic_auth_handler(sandbox)},
         **common,
     )
@@ -226,7 +229,10 @@ def create_app(
     # Main accounts first: the first one is pre-authorized in Swagger UI.
     accounts = sorted(sandbox.config.accounts.values(), key=lambda account: account.is_subaccount)
     app = Starlette(
-        routes=[*docs_routes(spec_path, document, accounts), Mount("/", app=api)],
+        routes=[
+            *docs_routes(spec_path, document, accounts, sandbox=sandbox, control=control_document),
+            Mount("/", app=api),
+        ],
         middleware=[Middleware(TrailingSlashMiddleware), Middleware(BodyLimitMiddleware)],
         exception_handlers={HTTPException: _on_unrouted},
         lifespan=lifespan,

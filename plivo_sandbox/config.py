@@ -89,6 +89,8 @@ class SandboxConfig:
     # Hosts callbacks may go to besides loopback (127.0.0.0/8, ::1, localhost); "*": any.
     callback_allowed_hosts: tuple[str, ...] = ()
     callback_timeout: float = DEFAULT_CALLBACK_TIMEOUT  # seconds a receiver has to answer
+    # Log each OTP "sent" (recipient, code, session) to stderr, for debugging by eye.
+    log_otps: bool = False
 
 
 DEMO_MAIN = Account(
@@ -184,6 +186,18 @@ def _amount(where: str, value: Any) -> str:
     if not isinstance(value, str) or not _DECIMAL.match(value):
         raise ConfigError(f'{where}: {value!r} is not a decimal amount like "0.03300"')
     return value
+
+
+def _bool(where: str, value: Any) -> bool:
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: expected true or false, got {value!r}")
+    return value
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
 
 
 def _data_dir(value: str) -> Path | None:
@@ -304,10 +318,10 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
 
     The file comes from ``path`` or ``$PLIVO_SANDBOX_CONFIG``; without one the
     demo accounts apply. ``PORT``, ``HOST``, ``PLIVO_SANDBOX_DATA`` (a
-    directory or ``:memory:``), ``PLIVO_SANDBOX_OTP_TTL`` and
+    directory or ``:memory:``), ``PLIVO_SANDBOX_OTP_TTL``,
     ``PLIVO_SANDBOX_VERIFY_RATE_LIMIT``, ``PLIVO_SANDBOX_CALLBACK_HOSTS`` (comma
-    separated) and ``PLIVO_SANDBOX_CALLBACK_TIMEOUT`` override the file. Raises ConfigError
-    with a message naming the offending key.
+    separated), ``PLIVO_SANDBOX_CALLBACK_TIMEOUT`` and ``PLIVO_SANDBOX_LOG_OTPS``
+    override the file. Raises ConfigError with a message naming the offending key.
     """
     if path is None and env.get("PLIVO_SANDBOX_CONFIG"):
         path = Path(env["PLIVO_SANDBOX_CONFIG"])
@@ -343,6 +357,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
     callback_timeout = _seconds(
         f"{source}: callback_timeout", raw.get("callback_timeout", DEFAULT_CALLBACK_TIMEOUT)
     )
+    log_otps = _bool(f"{source}: log_otps", raw.get("log_otps", False))
 
     if env.get("HOST"):
         host = env["HOST"]
@@ -352,6 +367,8 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
         data_dir = _data_dir(env["PLIVO_SANDBOX_DATA"])
     if env.get("PLIVO_SANDBOX_OTP_TTL"):
         ttl = _int("environment PLIVO_SANDBOX_OTP_TTL", env["PLIVO_SANDBOX_OTP_TTL"], 1)
+    if "PLIVO_SANDBOX_LOG_OTPS" in env:
+        log_otps = _bool("environment PLIVO_SANDBOX_LOG_OTPS", env["PLIVO_SANDBOX_LOG_OTPS"])
     if env.get("PLIVO_SANDBOX_VERIFY_RATE_LIMIT"):
         rate = _int(
             "environment PLIVO_SANDBOX_VERIFY_RATE_LIMIT", env["PLIVO_SANDBOX_VERIFY_RATE_LIMIT"], 0
@@ -378,4 +395,5 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
         masking_billing_increment=increment,
         callback_allowed_hosts=hosts,
         callback_timeout=callback_timeout,
+        log_otps=log_otps,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from connexion import request
@@ -10,31 +11,79 @@ from starlette.responses import StreamingResponse
 
 from plivo_sandbox import recordings
 from plivo_sandbox.callbacks import render_delivery
-from plivo_sandbox.errors import NotFound
+from plivo_sandbox.errors import BadRequest, NotFound
 from plivo_sandbox.sandbox import Sandbox
+from plivo_sandbox.spec import load_document
 from plivo_sandbox.storage import CALLBACK_STATES
 
 Answer = tuple[dict[str, Any], int]
+CONTROL_SPEC = Path(__file__).with_name("control.yaml")
+
+
+def _body_property(path: str, method: str, name: str) -> dict[str, Any]:
+    """One property of an operation's JSON body schema in control.yaml."""
+    operation = load_document(CONTROL_SPEC)["paths"][path][method]
+    schema = operation["requestBody"]["content"]["application/json"]["schema"]
+    prop: dict[str, Any] = schema["properties"][name]
+    return prop
 
 
 class ControlHandlers:
-    """Read OTPs, move the clock, reset state: one sandbox's controls."""
+    """Read OTPs, move the clock, force errors, reset state: one sandbox's controls."""
 
     def __init__(self, sandbox: Sandbox) -> None:
         self.sandbox = sandbox
+        # Connexion validates bodies but does not fill their defaults or bound a date-time.
+        self.default_count: int = _body_property("/forced-answers", "post", "count")["default"]
+        self.max_step: float = _body_property("/clock/advance", "post", "seconds")["maximum"]
+
+    def read_health(self) -> Answer:
+        """GET /_sandbox/health: the store answers a read."""
+        self.sandbox.clock.now()
+        return {"status": "ok"}, 200
 
     def read_verify_otp(self, session_uuid: str) -> Answer:
         """GET /_sandbox/verify/sessions/{session_uuid}/otp."""
         return {"session_uuid": session_uuid, "otp": self.sandbox.verify.otp(session_uuid)}, 200
 
+    def read_latest_verify_otp(self, recipient: str) -> Answer:
+        """GET /_sandbox/verify/recipients/{recipient}/otp."""
+        session_uuid, otp = self.sandbox.verify.latest_otp(recipient)
+        return {"session_uuid": session_uuid, "otp": otp}, 200
+
     def read_clock(self) -> Answer:
         """GET /_sandbox/clock."""
+        return self._clock(), 200
+
+    def set_clock(self, body: dict[str, Any]) -> Answer:
+        """PUT /_sandbox/clock."""
+        try:
+            moment = datetime.fromisoformat(str(body["now"]))
+        except ValueError:
+            raise BadRequest(f"now: {body['now']!r} is not an RFC 3339 date-time") from None
+        if moment.tzinfo is None:
+            raise BadRequest(f"now: {body['now']!r} needs an offset such as Z or +05:30")
+        if (moment - self.sandbox.clock.now()).total_seconds() > self.max_step:
+            raise BadRequest(f"now: {body['now']!r} is more than ten years ahead")
+        self.sandbox.set_clock(moment)
         return self._clock(), 200
 
     def advance_clock(self, body: dict[str, Any]) -> Answer:
         """POST /_sandbox/clock/advance."""
         self.sandbox.advance_clock(float(body["seconds"]))
         return self._clock(), 200
+
+    def force_answer(self, body: dict[str, Any]) -> Answer:
+        """POST /_sandbox/forced-answers."""
+        forced = self.sandbox.forced.force(
+            body["operation_id"], body["status"], body.get("count", self.default_count)
+        )
+        return {
+            "operation_id": forced.operation_id,
+            "status": forced.status,
+            "count": forced.count,
+            "error": forced.message,
+        }, 200
 
     def reset_sandbox(self) -> Answer:
         """POST /_sandbox/reset."""

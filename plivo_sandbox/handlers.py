@@ -7,13 +7,14 @@ arguments to the domain service and stamps the answer with an ``api_id``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from connexion import request
 
 from plivo_sandbox.config import Account
-from plivo_sandbox.errors import new_api_id
+from plivo_sandbox.errors import error_body, new_api_id
 from plivo_sandbox.sandbox import Sandbox
 
 Answer = tuple[dict[str, Any], int]
@@ -34,6 +35,21 @@ def _caller(token_info: Mapping[str, Any]) -> Account:
 
 def _query(arguments: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in arguments.items() if key not in _NOT_QUERY}
+
+
+def with_forced_answers(
+    sandbox: Sandbox, operation_id: str, handler: Callable[..., Answer]
+) -> Callable[..., Answer]:
+    """``handler``, unless the control API forced this call's answer (then that error)."""
+
+    @functools.wraps(handler)  # connexion reads the arguments off the wrapped handler
+    def call(*args: Any, **kwargs: Any) -> Answer:
+        forced = sandbox.forced.take(operation_id)
+        if forced is not None:
+            return error_body(forced.message), forced.status
+        return handler(*args, **kwargs)
+
+    return call
 
 
 class PlivoHandlers:

@@ -105,4 +105,9 @@ def explain_shortage(pool: Sequence[str], region: str | None, uses: Mapping[str,
         reasons.append(f"{len(shared)} already serve an active session with one of these parties")
     if cooling - shared:
         reasons.append(f"{len(cooling - shared)} are in their cool-off period")
-    return f"all {len(candidates)} virtual number(s){where} are taken: " + " and ".join(reasons)
+    return (
+        f"all {len(candidates)} virtual number(s){where} are taken: "
+        + " and ".join(reasons)
+        + "; to free one, end a session that holds it (DELETE .../Masking/Session/<session_uuid>/)"
+        " or empty the sandbox (POST /_sandbox/reset)"
+    )

@@ -43,6 +43,22 @@ def _answers(url: str) -> bool:
         return False
 
 
+def wait_until_answering(url: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    """Wait until the sandbox ``process`` started at ``url`` answers its health check.
+
+    Raises SandboxDidNotStart (with the process's stderr) when it exits first
+    or does not answer within ``timeout`` seconds.
+    """
+    deadline = time.monotonic() + timeout
+    while not _answers(f"{url}/_sandbox/health"):
+        if process.poll() is not None:
+            stderr = process.stderr.read().decode() if process.stderr else ""
+            raise SandboxDidNotStart(f"the sandbox process exited: {stderr}")
+        if time.monotonic() > deadline:
+            raise SandboxDidNotStart("the sandbox process did not answer in time")
+        time.sleep(0.1)
+
+
 @contextmanager
 def sandbox_process(
     *,
@@ -73,14 +89,7 @@ def sandbox_process(
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + startup_timeout
-        while not _answers(f"{url}/openapi.yaml"):
-            if process.poll() is not None:
-                stderr = process.stderr.read().decode() if process.stderr else ""
-                raise SandboxDidNotStart(f"the sandbox process exited: {stderr}")
-            if time.monotonic() > deadline:
-                raise SandboxDidNotStart("the sandbox process did not answer in time")
-            time.sleep(0.1)
+        wait_until_answering(url, process, startup_timeout)
         yield url
     finally:
         process.terminate()

@@ -8,7 +8,8 @@ from datetime import datetime
 
 from .clock import Clock, StoreClock
 from .config import Account, SandboxConfig
-from .errors import Unauthorized
+from .errors import BadRequest, Unauthorized
+from .forced import ForcedAnswers
 from .masking import MaskingService
 from .spec import ApiSpec
 from .storage import SqliteStore, Store
@@ -38,6 +39,7 @@ class Sandbox:
         self.verify = VerifyService(config, self.store, self.clock, self.spec)
         # Called after every clock advance (the callback loop wakes: retries may be due).
         self._on_advance: list[Callable[[], None]] = []
+        self.forced = ForcedAnswers(self.store, self.spec)
 
     def authenticate(
         self, path_auth_id: str, username: str | None, password: str | None
@@ -76,8 +78,18 @@ class Sandbox:
         """
         return self.masking.fire_due_timers() + self.verify.fire_due_timers()
 
+    def set_clock(self, moment: datetime) -> datetime:
+        """Move the clock forward to ``moment`` (aware); 400 for a time before its now."""
+        seconds = (moment - self.clock.now()).total_seconds()
+        if seconds < 0:
+            raise BadRequest(
+                f"now: {moment.isoformat()} is before the sandbox's current time; the clock"
+                " only moves forward (POST /_sandbox/reset returns to real time)"
+            )
+        return self.advance_clock(seconds)
+
     def reset(self) -> None:
-        """Forget all sessions, rate-limit counters and the clock offset."""
+        """Forget all sessions, rate-limit counters, forced answers and the clock offset."""
         with self.store.transaction() as tx:
             tx.clear()
         self.clock.reset()

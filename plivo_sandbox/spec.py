@@ -13,7 +13,11 @@ from typing import Any
 
 import yaml
 
-SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi.yaml"
+_PACKAGE = Path(__file__).resolve().parent
+# In a checkout (and an editable install) the spec is the repository's own file;
+# a built wheel carries a copy inside the package (see setup.py).
+_CHECKOUT_SPEC = _PACKAGE.parent / "openapi.yaml"
+SPEC_PATH = _CHECKOUT_SPEC if _CHECKOUT_SPEC.is_file() else _PACKAGE / "openapi.yaml"
 
 
 @cache

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import secrets
+import sys
 import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
@@ -72,6 +74,19 @@ class DeliveryFailure:
         if self.status == "failed":
             return (*steps[:1], (self.status, steps[1][1]))
         return (*steps[:-1], (self.status, steps[-1][1]))
+
+
+# Each OTP "sent", when the ``log_otps`` setting is on (never by default: OTPs are secrets).
+otp_log = logging.getLogger("plivo_sandbox.otp")
+
+
+def _enable_otp_log() -> None:
+    """Show ``otp_log`` on stderr even when nothing configured logging (uvicorn does not)."""
+    if not otp_log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s:     %(message)s"))  # as uvicorn
+        otp_log.addHandler(handler)
+    otp_log.setLevel(logging.INFO)
 
 
 def default_app_uuid(auth_id: str) -> str:
@@ -211,6 +226,8 @@ class VerifyService:
         self.max_failed_validations: int = spec.operation(f"{COLLECTION}/{{session_uuid}}", "post")[
             "x-plivo-max-failed-validations"
         ]
+        if config.log_otps:
+            _enable_otp_log()
 
     def _now_us(self) -> int:
         return to_micros(self.clock.now())
@@ -278,6 +295,11 @@ class VerifyService:
             tx.set_timer(KIND, record.session_uuid, record.expiry_us)
             for status, after in progress:
                 self._report(tx, record, status, now_us + after * MICROS, now_us)
+        if self.config.log_otps:
+            otp_log.info(
+                "OTP %s sent by %s over %s to +%s (session %s)",
+                record.otp, caller.auth_id, channel, recipient, record.session_uuid,
+            )  # fmt: skip
         return {"message": "Session initiated", "session_uuid": record.session_uuid}
 
     def _report(
@@ -416,6 +438,16 @@ class VerifyService:
         if row is None:
             raise NotFound(f"verify session {session_uuid} not found")
         return VerifyRecord.from_row(row).otp
+
+    def latest_otp(self, recipient: str) -> tuple[str, str]:
+        """The uuid and OTP of the newest session sent to ``recipient``, for the control API."""
+        number = digits(recipient)
+        with self.store.transaction(write=False) as tx:
+            rows = tx.select(RowQuery(kind=KIND, number=number), limit=1)
+        if not rows:
+            raise NotFound(f"no verify session was sent to +{number}")
+        record = VerifyRecord.from_row(rows[0])
+        return record.session_uuid, record.otp
 
     def list(self, caller: Account, query: Mapping[str, Any]) -> dict[str, Any]:
         """One page of the caller's sessions, newest first; rate limited per caller."""

@@ -169,7 +169,7 @@ def sandbox_control_url(run: Run) -> str | None:
         return None
     url = f"{run.origin}/_sandbox"
     try:
-        with urllib.request.urlopen(f"{url}/clock", timeout=5) as answer:
+        with urllib.request.urlopen(f"{url}/health", timeout=5) as answer:
             return url if answer.status == 200 else None
     except (urllib.error.URLError, OSError):
         return None
@@ -250,23 +250,46 @@ def main() -> int:
     env = dict(os.environ)
     try:
         if env.get("URL"):
-            return contract_run(env)
+            return contract_run(env, keeps_state=True)
         # A throwaway sandbox; its Verify list unthrottled so the run can use it fully.
         with sandbox_process(
             max_lifetime=SANDBOX_LIFETIME, env={"PLIVO_SANDBOX_VERIFY_RATE_LIMIT": "0"}
         ) as url:
-            return contract_run({**env, "URL": url})
+            return contract_run({**env, "URL": url}, keeps_state=False)
     except UsageError as error:
         print(f"contract: {error}", file=sys.stderr)
         return 2
 
 
-def contract_run(env: dict[str, str]) -> int:
-    """One schemathesis run against ``env["URL"]``; schemathesis's exit code."""
+def leftovers_note(run: Run, control_url: str | None) -> str | None:
+    """What a run that writes leaves behind on a server that outlives it, and how to clear it."""
+    if not run.allow_writes:
+        return None
+    if control_url is not None:
+        return (
+            f"note: the run leaves its sessions in the sandbox at {run.origin} (they hold its"
+            " virtual numbers and fill its lists); empty it with:\n"
+            f"  curl -s -X POST -H 'Content-Type: application/json' {control_url}/reset"
+        )
+    return (
+        f"note: the run leaves the sessions it created on {run.origin}; list them with the"
+        " Masking and Verify list operations and end masking sessions with DELETE"
+    )
+
+
+def contract_run(env: dict[str, str], keeps_state: bool = True) -> int:
+    """One schemathesis run against ``env["URL"]``; schemathesis's exit code.
+
+    ``keeps_state``: the server outlives the run (not a throwaway sandbox), so
+    the run says what it leaves behind, before and after.
+    """
     run = settings_from(env)
     run.report.parent.mkdir(parents=True, exist_ok=True)
     control_url = sandbox_control_url(run)
+    note = leftovers_note(run, control_url) if keeps_state else None
     print(describe(run), flush=True)
+    if note:
+        print(note, flush=True)
     secrets = run.secrets
     with subprocess.Popen(
         command(run),
@@ -285,6 +308,8 @@ def contract_run(env: dict[str, str]) -> int:
     leaked = scrub_reports(run.report.parent, secrets)
     for path in leaked:
         print(f"contract: removed credentials from {path}", file=sys.stderr)
+    if note:
+        print(note, flush=True)
     return status
 
 

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from plivo_sandbox.spec import load_document
 from tests.spec.conftest import operations as spec_operations
+from tests.spec.conftest import sdk_fixtures as sdk_answers
 from tests.spec.conftest import seed_fixtures as printed_answers
 
 COMPONENT_SCHEMA = "#/components/schemas/"
@@ -112,6 +113,21 @@ def seed_fixtures() -> list[Body]:
     return [
         Body(f"seed/{seed.file}", schemas[(seed.operation_id, int(seed.status))], seed.body())
         for seed in printed_answers(None, "broken_key")
+    ]
+
+
+def sdk_fixtures() -> list[Body]:
+    """Answers kept by Plivo's SDKs (tests/fixtures/sdk), except the hand-edited mock.
+
+    That one's session_uuid is no uuid, which a typed client rightly refuses.
+    """
+    schemas = {(entry.operation_id, entry.status): entry.schema for entry in documented_statuses()}
+    return [
+        Body(
+            f"sdk/{answer.file}", schemas[(answer.operation_id, int(answer.status))], answer.body()
+        )
+        for answer in sdk_answers()
+        if answer.non_conforming is None
     ]
 
 

@@ -1,26 +1,21 @@
 """The generated client against the local sandbox: every operation, every error it can produce.
 
-Synchronous calls go over real HTTP to the sandbox served by uvicorn on a free
-127.0.0.1 port (``live_url`` of tests/conftest.py); asyncio calls go through
-``httpx.ASGITransport`` straight into the ASGI app. Each test gets a fresh
-sandbox (demo accounts, in-memory state). Skipped while plivo_sandbox.app
-cannot be imported.
+The sandbox comes from the project's own pytest plugin (plivo_sandbox.pytest_plugin),
+as it would in another project: one ``python -m plivo_sandbox`` process per test
+session on a free 127.0.0.1 port, reset before each test (``plivo_sandbox``), and
+the generated client signed in as the demo account (``plivo_client``). Calls go
+over real HTTP, synchronous and asyncio alike.
 """
 
 from __future__ import annotations
 
 import asyncio
 import importlib.util
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
-import httpx
 import pytest
-
-pytest.importorskip("plivo_sandbox.app", exc_type=ImportError)
-
 from plivo_masking_client import PlivoClient, unwrap
 from plivo_masking_client.api.masking_sessions import (
     create_masking_session,
@@ -47,48 +42,29 @@ from plivo_masking_client.models import (
     VerifySessionStatus,
     VerifySessionValidateRequest,
 )
-from starlette.applications import Starlette
 
-from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, REPO_ROOT
+from plivo_sandbox.pytest_plugin import SandboxHandle
+from tests.conftest import REPO_ROOT
 
 FIRST = "+14155550100"
 SECOND = "+14155550199"
 RECIPIENT = "+14155550123"
 PIN_PROMPT = "https://play.s3.eu-north-1.amazonaws.com/pin_prompt.wav"
 INCORRECT_PIN = "https://play.s3.eu-north-1.amazonaws.com/incorrect_pin.wav"
-ASGI_ORIGIN = "http://sandbox.asgi"
 
 
 @pytest.fixture
-def client(live_url: str) -> PlivoClient:
-    """The demo account over real HTTP to the sandbox."""
+def client(plivo_client: PlivoClient) -> PlivoClient:
+    """The plugin's generated client: the demo account over real HTTP to the sandbox."""
+    return plivo_client
+
+
+def new_client(sandbox: SandboxHandle, auth_token: str | None = None) -> PlivoClient:
+    """Another client of the demo account (for asyncio calls, or a wrong token)."""
     return PlivoClient(
-        auth_id=DEMO_AUTH_ID,
-        auth_token=DEMO_AUTH_TOKEN,
-        base_url=f"{live_url}/v1/Account/{{auth_id}}",
-    )
-
-
-@pytest.fixture
-def read_otp(live_url: str) -> Callable[[str], str]:
-    """Reads the OTP the sandbox "sent" for a Verify session, through its control API."""
-
-    def read(session_uuid: str) -> str:
-        answer = httpx.get(f"{live_url}/_sandbox/verify/sessions/{session_uuid}/otp")
-        assert answer.status_code == 200, answer.text
-        otp: str = answer.json()["otp"]
-        return otp
-
-    return read
-
-
-def asgi_client(app: Starlette, auth_token: str = DEMO_AUTH_TOKEN) -> PlivoClient:
-    """The demo account talking to ``app`` in-process (asyncio calls only)."""
-    return PlivoClient(
-        auth_id=DEMO_AUTH_ID,
-        auth_token=auth_token,
-        base_url=f"{ASGI_ORIGIN}/v1/Account/{{auth_id}}",
-        httpx_args={"transport": httpx.ASGITransport(app=app)},
+        auth_id=sandbox.credentials.auth_id,
+        auth_token=auth_token or sandbox.credentials.auth_token,
+        base_url=f"{sandbox.url}/v1/Account/{{auth_id}}",
     )
 
 
@@ -203,14 +179,14 @@ def start_verify(client: PlivoClient, **arguments: Any) -> UUID:
 
 
 def test_the_otp_read_from_the_control_api_validates_the_session(
-    client: PlivoClient, read_otp: Callable[[str], str]
+    client: PlivoClient, plivo_sandbox: SandboxHandle
 ) -> None:
     session_uuid = start_verify(client)
     validated = unwrap(
         validate_verify_session.sync_detailed(
             session_uuid,
             client=client,
-            body=VerifySessionValidateRequest(otp=read_otp(str(session_uuid))),
+            body=VerifySessionValidateRequest(otp=plivo_sandbox.otp(str(session_uuid))),
         )
     )
     assert validated.message == "session validated successfully."
@@ -224,6 +200,7 @@ def test_get_verify_session_reads_attempts_charges_and_aware_timestamps(
     session_uuid = start_verify(client, channel=VerifyChannel.VOICE)
     session = unwrap(get_verify_session.sync_detailed(session_uuid, client=client))
     assert session.status is VerifySessionStatus.IN_PROGRESS
+    assert session.attempt_details is not None  # the sandbox always lists its attempts
     assert session.count == len(session.attempt_details) == 1
     assert session.attempt_details[0].channel == "voice"
     assert float(session.charges.total_charge) > 0
@@ -253,10 +230,8 @@ def test_a_wrong_otp_is_a_400_error(client: PlivoClient) -> None:
     assert_error(validate_verify_session.sync_detailed(session_uuid, client=client, body=body), 400)
 
 
-def test_a_wrong_token_is_a_401_error(live_url: str) -> None:
-    intruder = PlivoClient(
-        auth_id=DEMO_AUTH_ID, auth_token="wrong", base_url=f"{live_url}/v1/Account/{{auth_id}}"
-    )
+def test_a_wrong_token_is_a_401_error(plivo_sandbox: SandboxHandle) -> None:
+    intruder = new_client(plivo_sandbox, auth_token="wrong")
     assert_error(list_masking_sessions.sync_detailed(client=intruder), 401)
 
 
@@ -288,12 +263,12 @@ def test_the_verify_list_beyond_20_calls_a_minute_is_a_429_error(client: PlivoCl
     assert_error(list_verify_sessions.sync_detailed(client=client), 429)
 
 
-# ---------------------------------------------------------------- asyncio over ASGI
+# ---------------------------------------------------------------- asyncio
 
 
-def test_the_masking_life_cycle_works_with_asyncio(app: Starlette) -> None:
+def test_the_masking_life_cycle_works_with_asyncio(plivo_sandbox: SandboxHandle) -> None:
     async def life_cycle() -> tuple[MaskingSessionStatus, MaskingSessionStatus]:
-        async with asgi_client(app) as client:
+        async with new_client(plivo_sandbox) as client:
             body = MaskingSessionCreateRequest(first_party=FIRST, second_party=SECOND)
             created = unwrap(
                 await create_masking_session.asyncio_detailed(client=client, body=body)
@@ -309,17 +284,13 @@ def test_the_masking_life_cycle_works_with_asyncio(app: Starlette) -> None:
     assert asyncio.run(life_cycle()) == (MaskingSessionStatus.ACTIVE, MaskingSessionStatus.EXPIRED)
 
 
-def test_the_verify_flow_works_with_asyncio(app: Starlette) -> None:
+def test_the_verify_flow_works_with_asyncio(plivo_sandbox: SandboxHandle) -> None:
     async def flow() -> VerifySessionStatus:
-        async with asgi_client(app) as client:
+        async with new_client(plivo_sandbox) as client:
             body = VerifySessionCreateRequest(recipient=RECIPIENT)
             started = unwrap(await create_verify_session.asyncio_detailed(client=client, body=body))
-            control = client.get_async_httpx_client()
-            answer = await control.get(
-                f"{ASGI_ORIGIN}/_sandbox/verify/sessions/{started.session_uuid}/otp"
-            )
             session_uuid = started.session_uuid
-            otp = VerifySessionValidateRequest(otp=answer.json()["otp"])
+            otp = VerifySessionValidateRequest(otp=plivo_sandbox.latest_otp(RECIPIENT))
             unwrap(
                 await validate_verify_session.asyncio_detailed(
                     session_uuid, client=client, body=otp
@@ -331,9 +302,9 @@ def test_the_verify_flow_works_with_asyncio(app: Starlette) -> None:
     assert asyncio.run(flow()) is VerifySessionStatus.VERIFIED
 
 
-def test_a_wrong_token_is_a_401_error_with_asyncio(app: Starlette) -> None:
+def test_a_wrong_token_is_a_401_error_with_asyncio(plivo_sandbox: SandboxHandle) -> None:
     async def attempt() -> Any:
-        async with asgi_client(app, auth_token="wrong") as client:
+        async with new_client(plivo_sandbox, auth_token="wrong") as client:
             return await list_verify_sessions.asyncio_detailed(client=client)
 
     assert_error(asyncio.run(attempt()), 401)
@@ -343,7 +314,7 @@ def test_a_wrong_token_is_a_401_error_with_asyncio(app: Starlette) -> None:
 
 
 def test_the_example_script_runs_its_whole_flow_against_the_sandbox(
-    live_url: str, monkeypatch: pytest.MonkeyPatch
+    plivo_sandbox: SandboxHandle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("PLIVO_AUTH_ID", raising=False)
     monkeypatch.delenv("PLIVO_AUTH_TOKEN", raising=False)
@@ -352,4 +323,4 @@ def test_the_example_script_runs_its_whole_flow_against_the_sandbox(
     assert spec is not None and spec.loader is not None
     example = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(example)
-    assert example.main(["--base-url", f"{live_url}/v1/Account/{{auth_id}}"]) == 0
+    assert example.main(["--base-url", f"{plivo_sandbox.url}/v1/Account/{{auth_id}}"]) == 0

@@ -28,12 +28,13 @@ from .bodies import (
     documented_statuses,
     masking_session,
     same_json,
+    sdk_fixtures,
     seed_fixtures,
     spec_examples,
     verify_session,
 )
 
-ALL_BODIES = spec_examples() + seed_fixtures()
+ALL_BODIES = spec_examples() + seed_fixtures() + sdk_fixtures()
 
 
 def model_named(schema: str) -> Any:
@@ -98,7 +99,16 @@ def test_verify_timestamps_parse_into_aware_datetimes(
     session = VerifySession.from_dict(verify_session(created_at=written, updated_at=written))
     assert session.created_at == instant
     assert session.created_at.utcoffset() is not None
+    assert session.attempt_details is not None
     assert session.attempt_details[0].time.tzinfo is not None
+
+
+def test_a_session_without_attempts_reads_its_null_lists_and_network_as_none() -> None:
+    session = VerifySession.from_dict(
+        verify_session(attempt_details=None, destination_network=None, count=0)
+    )
+    assert session.attempt_details is None
+    assert session.destination_network is None
 
 
 @pytest.mark.parametrize("wait", [5, "5"])

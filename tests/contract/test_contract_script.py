@@ -105,6 +105,19 @@ def test_a_local_server_defaults_to_the_sandbox_demo_account_and_every_operation
     assert run.subaccounts == ("SADEMO1234567890ABCD",)
 
 
+def test_a_run_against_a_running_sandbox_says_it_leaves_sessions_and_how_to_reset() -> None:
+    run = contract.settings_from({})
+    note = contract.leftovers_note(run, "http://127.0.0.1:8000/_sandbox")
+    assert "leaves its sessions" in note
+    assert "curl -s -X POST -H 'Content-Type: application/json'" in note
+    assert note.endswith("http://127.0.0.1:8000/_sandbox/reset")
+
+
+def test_a_read_only_run_leaves_nothing_to_warn_about() -> None:
+    run = contract.settings_from({**LIVE, "PLIVO_AUTH_TOKEN": TOKEN})
+    assert contract.leftovers_note(run, None) is None
+
+
 def test_credentials_never_appear_on_the_command_line() -> None:
     run = contract.settings_from({**LIVE, "PLIVO_AUTH_TOKEN": TOKEN})
     assert secrets_in(" ".join(contract.command(run)), LIVE["PLIVO_AUTH_ID"], TOKEN) == []

@@ -164,3 +164,13 @@ def test_masking_call_charges_come_from_the_file(tmp_path: Path) -> None:
 def test_bad_masking_call_charges_are_refused(tmp_path: Path, text: str, mentions: str) -> None:
     with pytest.raises(ConfigError, match=mentions):
         load_config(write(tmp_path, text + "\n"), env={})
+
+
+def test_otp_logging_is_off_by_default_and_turned_on_by_file_or_environment(
+    tmp_path: Path,
+) -> None:
+    assert load_config(env={}).log_otps is False
+    assert load_config(write(tmp_path, "log_otps = true\n"), env={}).log_otps is True
+    assert load_config(env={"PLIVO_SANDBOX_LOG_OTPS": "1"}).log_otps is True
+    with pytest.raises(ConfigError, match="PLIVO_SANDBOX_LOG_OTPS"):
+        load_config(env={"PLIVO_SANDBOX_LOG_OTPS": "maybe"})

@@ -67,6 +67,13 @@ def test_a_number_never_serves_two_active_sessions_sharing_a_party(api: Api, mai
         api.create(main, first_party=US_A, second_party="+12025550144")
 
 
+def test_no_free_number_says_how_to_free_one(api: Api, sub: Account) -> None:
+    api.create(sub, first_party=US_A, second_party=US_B)  # the subaccount's one US number
+
+    with pytest.raises(Conflict, match=r"DELETE .*Masking/Session.* or .*POST /_sandbox/reset"):
+        api.create(sub, first_party=US_A, second_party=US_C)
+
+
 def test_a_number_whose_session_ended_is_free_again_without_cooloff(
     api: Api, main: Account, sub: Account
 ) -> None:

@@ -14,7 +14,7 @@ from plivo_sandbox.errors import BadRequest, Conflict, NotFound
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.spec import ApiSpec
 from plivo_sandbox.verify import default_app_uuid
-from tests.domain.conftest import IN_A, US_A, Api
+from tests.domain.conftest import IN_A, US_A, Api, make_config
 
 APP = "59728519-d145-45d6-8d46-60c06f7e8bbb"
 RFC3339_MICRO_Z = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
@@ -198,3 +198,23 @@ def test_verify_sessions_of_other_accounts_are_not_found(
 def test_otp_of_an_unknown_session_is_not_found(sandbox: Sandbox) -> None:
     with pytest.raises(NotFound):
         sandbox.verify.otp(str(uuid.uuid4()))
+
+
+def test_with_log_otps_each_otp_sent_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+    box = Sandbox(make_config(log_otps=True), clock=ManualClock())
+    main = box.config.accounts["MADEMO1234567890ABCD"]
+    with caplog.at_level("INFO", logger="plivo_sandbox.otp"):
+        session_uuid = Api(box).send(main, recipient=US_A)["session_uuid"]
+    otp = box.verify.otp(session_uuid)
+    assert [record.getMessage() for record in caplog.records] == [
+        f"OTP {otp} sent by MADEMO1234567890ABCD over sms to {US_A} (session {session_uuid})"
+    ]
+    box.close()
+
+
+def test_otps_are_not_logged_by_default(
+    api: Api, main: Account, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("INFO", logger="plivo_sandbox.otp"):
+        start(api, main)
+    assert caplog.records == []

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 import yaml
+from openapi_spec_validator import validate
 from starlette.testclient import TestClient
 
-from tests.conftest import DEMO_AUTH_ID, REPO_ROOT
+from plivo_sandbox.app import create_app
+from plivo_sandbox.config import Account
+from plivo_sandbox.docs import CONTROL_TAG
+from plivo_sandbox.spec import ApiSpec
+from tests.conftest import DEMO_AUTH_ID, DEMO_SUB_AUTH_ID, REPO_ROOT, demo_config
+from tests.sandbox.conftest import masking, verify
 
 
 def test_docs_is_a_swagger_ui_page(client: TestClient) -> None:
@@ -39,3 +46,60 @@ def test_the_raw_spec_is_served_as_written(client: TestClient) -> None:
     assert response.status_code == 200
     assert response.content == (REPO_ROOT / "openapi.yaml").read_bytes()
     assert yaml.safe_load(response.content)["openapi"] == "3.0.3"
+
+
+def test_the_spec_shown_in_docs_is_valid_openapi(client: TestClient) -> None:
+    validate(client.get("/docs/openapi.json").json())
+
+
+def test_docs_shows_the_control_api_as_its_own_section(client: TestClient) -> None:
+    view = client.get("/docs/openapi.json").json()
+    assert CONTROL_TAG in [tag["name"] for tag in view["tags"]]
+    reset = view["paths"]["/reset"]
+    assert reset["servers"] == [{"url": "/_sandbox"}]
+    assert reset["post"]["tags"] == [CONTROL_TAG] and reset["post"]["security"] == []
+
+
+def test_docs_examples_create_sessions_the_demo_accounts_can_have(client: TestClient) -> None:
+    view = client.get("/docs/openapi.json").json()
+    content = view["paths"]["/Masking/Session"]["post"]["requestBody"]["content"]
+    first = next(iter(content["application/json"]["examples"].values()))["value"]
+    assert first["subaccount"] == DEMO_SUB_AUTH_ID
+    assert first["first_party"] != first["second_party"]
+    assert client.post(masking(), json=first).status_code == 201
+
+
+def test_docs_path_defaults_name_sessions_that_exist(client: TestClient) -> None:
+    parameters = client.get("/docs/openapi.json").json()["components"]["parameters"]
+    masking_uuid = parameters["MaskingSessionUuid"]["schema"]["example"]
+    verify_uuid = parameters["VerifySessionUuid"]["schema"]["example"]
+    assert client.get(masking(session_uuid=masking_uuid)).status_code == 200
+    assert client.get(verify(session_uuid=verify_uuid)).status_code == 200
+
+
+def test_docs_default_otp_validates_the_default_verify_session(client: TestClient) -> None:
+    view = client.get("/docs/openapi.json").json()
+    verify_uuid = view["components"]["parameters"]["VerifySessionUuid"]["schema"]["example"]
+    content = view["paths"]["/Verify/Session/{session_uuid}"]["post"]["requestBody"]["content"]
+    otp = next(iter(content["application/json"]["examples"].values()))["value"]["otp"]
+    assert client.post(verify(session_uuid=verify_uuid), json={"otp": otp}).status_code == 200
+
+
+def test_docs_makes_new_demo_sessions_once_the_old_ones_are_gone(client: TestClient) -> None:
+    before = client.get("/docs/openapi.json").json()["components"]["parameters"]
+    assert client.get("/docs/openapi.json").json()["components"]["parameters"] == before
+    client.post("/_sandbox/reset")
+    after = client.get("/docs/openapi.json").json()["components"]["parameters"]
+    masking_uuid = after["MaskingSessionUuid"]["schema"]["example"]
+    assert masking_uuid != before["MaskingSessionUuid"]["schema"]["example"]
+    assert client.get(masking(session_uuid=masking_uuid)).status_code == 200
+
+
+def test_docs_keeps_the_spec_example_uuid_when_the_account_has_no_number() -> None:
+    poor = Account(auth_id=DEMO_AUTH_ID, auth_token="demo-auth-token", numbers=())
+    app = create_app(demo_config(accounts=MappingProxyType({DEMO_AUTH_ID: poor})))
+    with TestClient(app) as client:
+        view = client.get("/docs/openapi.json")
+    assert view.status_code == 200
+    example = view.json()["components"]["parameters"]["MaskingSessionUuid"]["schema"]["example"]
+    assert example == ApiSpec().parameter("MaskingSessionUuid")["schema"]["example"]

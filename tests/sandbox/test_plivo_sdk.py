@@ -8,21 +8,31 @@ import plivo
 import pytest
 from plivo.rest import client as plivo_client
 
+from plivo_sandbox.sdk import BASE_URI_CONSTANTS, plivo_sdk_pointed_at
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN
 
 
 @pytest.fixture
-def sdk(live_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[plivo.RestClient]:
-    """A ``plivo.RestClient`` whose base URLs (module constants) point at the sandbox."""
-    base = f"{live_url}/v1/Account"
-    for name in (
-        "PLIVO_API_BASE_URI",
-        "API_VOICE_BASE_URI",
-        "API_VOICE_BASE_URI_FALLBACK_1",
-        "API_VOICE_BASE_URI_FALLBACK_2",
-    ):
-        monkeypatch.setattr(plivo_client, name, base)
-    yield plivo.RestClient(auth_id=DEMO_AUTH_ID, auth_token=DEMO_AUTH_TOKEN)
+def sdk(live_url: str) -> Iterator[plivo.RestClient]:
+    """A ``plivo.RestClient`` pointed at the sandbox by ``plivo_sdk_pointed_at``."""
+    with plivo_sdk_pointed_at(live_url):
+        yield plivo.RestClient(auth_id=DEMO_AUTH_ID, auth_token=DEMO_AUTH_TOKEN)
+
+
+def test_pointing_the_sdk_changes_all_four_base_urls_and_restores_them(live_url: str) -> None:
+    before = {name: getattr(plivo_client, name) for name in BASE_URI_CONSTANTS}
+    assert all(value.startswith("https://api.plivo.com") for value in before.values())
+    with plivo_sdk_pointed_at(live_url) as base:
+        assert base == f"{live_url}/v1/Account"
+        assert {getattr(plivo_client, name) for name in BASE_URI_CONSTANTS} == {base}
+    assert {name: getattr(plivo_client, name) for name in BASE_URI_CONSTANTS} == before
+
+
+def test_the_sdk_is_restored_even_when_the_block_raises(live_url: str) -> None:
+    before = plivo_client.API_VOICE_BASE_URI
+    with pytest.raises(ZeroDivisionError), plivo_sdk_pointed_at(live_url):
+        _ = 1 / 0
+    assert before == plivo_client.API_VOICE_BASE_URI
 
 
 def test_the_sdk_runs_the_masking_life_cycle(sdk: plivo.RestClient) -> None:

@@ -352,3 +352,41 @@ def seed_fixtures(*kinds: str | None) -> Iterator[SeedFixture]:
 def document() -> dict[str, Any]:
     """The parsed openapi.yaml (shared: do not mutate)."""
     return load_document()
+
+
+# ----------------------------------------------------------------------------- SDK fixtures
+
+SDK_FIXTURES_DIR = REPO_ROOT / "tests" / "fixtures" / "sdk"
+
+
+class SdkFixture(NamedTuple):
+    """One answer kept by a Plivo SDK's tests, as listed in tests/fixtures/sdk/index.yaml."""
+
+    file: str
+    repo: str
+    source: str
+    operation_id: str
+    status: str
+    non_conforming: dict[str, Any] | None
+
+    def body(self) -> Any:
+        """The body parsed as JSON."""
+        return json.loads((SDK_FIXTURES_DIR / self.file).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def sdk_fixtures() -> tuple[SdkFixture, ...]:
+    """The SDK fixtures listed in index.yaml, in its order."""
+    with (SDK_FIXTURES_DIR / "index.yaml").open(encoding="utf-8") as handle:
+        index = yaml.safe_load(handle)
+    return tuple(
+        SdkFixture(
+            file=entry["file"],
+            repo=entry["repo"],
+            source=entry["path"],
+            operation_id=entry["operation_id"],
+            status=str(entry["status"]),
+            non_conforming=entry.get("non_conforming"),
+        )
+        for entry in index["fixtures"]
+    )

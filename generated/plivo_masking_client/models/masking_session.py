@@ -82,17 +82,21 @@ class MaskingSession:
     interaction: list[MaskingInteraction] | MaskingInteraction | None
     """ The session's calls so far; null before the first call. """
     is_pin_authentication_required: bool | Unset = UNSET
-    generate_pin: bool | Unset = UNSET
-    generate_pin_length: int | Unset = UNSET
-    first_party_pin: str | Unset = UNSET
+    generate_pin: bool | None | Unset = UNSET
+    """ `null` in real answers of sessions without PIN authentication, like the PIN fields below. """
+    generate_pin_length: int | None | Unset = UNSET
+    first_party_pin: None | str | Unset = UNSET
     """ The first party's PIN. """
-    second_party_pin: str | Unset = UNSET
+    second_party_pin: None | str | Unset = UNSET
     """ The second party's PIN. """
-    pin_prompt_play: str | Unset = UNSET
-    pin_retry: int | Unset = UNSET
-    pin_retry_wait: int | str | Unset = UNSET
-    """ An integer that Plivo sometimes returns as a string (`5` or `"5"`). """
-    incorrect_pin_play: str | Unset = UNSET
+    pin_prompt_play: None | str | Unset = UNSET
+    pin_retry: int | None | Unset = UNSET
+    pin_retry_wait: int | None | str | Unset = UNSET
+    """ An integer that Plivo sometimes returns as a string (`5` or `"5"`),
+    or `null` when unset (`pin_retry_wait` of a session without PIN
+    authentication).
+     """
+    incorrect_pin_play: None | str | Unset = UNSET
     unknown_caller_play: str | Unset = UNSET
     force_pin_authentication: bool | Unset = UNSET
     subaccount: str | Unset = UNSET
@@ -173,25 +177,53 @@ class MaskingSession:
 
         is_pin_authentication_required = self.is_pin_authentication_required
 
-        generate_pin = self.generate_pin
+        generate_pin: bool | None | Unset
+        if isinstance(self.generate_pin, Unset):
+            generate_pin = UNSET
+        else:
+            generate_pin = self.generate_pin
 
-        generate_pin_length = self.generate_pin_length
+        generate_pin_length: int | None | Unset
+        if isinstance(self.generate_pin_length, Unset):
+            generate_pin_length = UNSET
+        else:
+            generate_pin_length = self.generate_pin_length
 
-        first_party_pin = self.first_party_pin
+        first_party_pin: None | str | Unset
+        if isinstance(self.first_party_pin, Unset):
+            first_party_pin = UNSET
+        else:
+            first_party_pin = self.first_party_pin
 
-        second_party_pin = self.second_party_pin
+        second_party_pin: None | str | Unset
+        if isinstance(self.second_party_pin, Unset):
+            second_party_pin = UNSET
+        else:
+            second_party_pin = self.second_party_pin
 
-        pin_prompt_play = self.pin_prompt_play
+        pin_prompt_play: None | str | Unset
+        if isinstance(self.pin_prompt_play, Unset):
+            pin_prompt_play = UNSET
+        else:
+            pin_prompt_play = self.pin_prompt_play
 
-        pin_retry = self.pin_retry
+        pin_retry: int | None | Unset
+        if isinstance(self.pin_retry, Unset):
+            pin_retry = UNSET
+        else:
+            pin_retry = self.pin_retry
 
-        pin_retry_wait: int | str | Unset
+        pin_retry_wait: int | None | str | Unset
         if isinstance(self.pin_retry_wait, Unset):
             pin_retry_wait = UNSET
         else:
             pin_retry_wait = self.pin_retry_wait
 
-        incorrect_pin_play = self.incorrect_pin_play
+        incorrect_pin_play: None | str | Unset
+        if isinstance(self.incorrect_pin_play, Unset):
+            incorrect_pin_play = UNSET
+        else:
+            incorrect_pin_play = self.incorrect_pin_play
 
         unknown_caller_play = self.unknown_caller_play
 
@@ -359,26 +391,77 @@ class MaskingSession:
 
         is_pin_authentication_required = d.pop("is_pin_authentication_required", UNSET)
 
-        generate_pin = d.pop("generate_pin", UNSET)
-
-        generate_pin_length = d.pop("generate_pin_length", UNSET)
-
-        first_party_pin = d.pop("first_party_pin", UNSET)
-
-        second_party_pin = d.pop("second_party_pin", UNSET)
-
-        pin_prompt_play = d.pop("pin_prompt_play", UNSET)
-
-        pin_retry = d.pop("pin_retry", UNSET)
-
-        def _parse_pin_retry_wait(data: object) -> int | str | Unset:
+        def _parse_generate_pin(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | str | Unset, data)
+            return cast(bool | None | Unset, data)
+
+        generate_pin = _parse_generate_pin(d.pop("generate_pin", UNSET))
+
+        def _parse_generate_pin_length(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        generate_pin_length = _parse_generate_pin_length(d.pop("generate_pin_length", UNSET))
+
+        def _parse_first_party_pin(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        first_party_pin = _parse_first_party_pin(d.pop("first_party_pin", UNSET))
+
+        def _parse_second_party_pin(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        second_party_pin = _parse_second_party_pin(d.pop("second_party_pin", UNSET))
+
+        def _parse_pin_prompt_play(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        pin_prompt_play = _parse_pin_prompt_play(d.pop("pin_prompt_play", UNSET))
+
+        def _parse_pin_retry(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        pin_retry = _parse_pin_retry(d.pop("pin_retry", UNSET))
+
+        def _parse_pin_retry_wait(data: object) -> int | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | str | Unset, data)
 
         pin_retry_wait = _parse_pin_retry_wait(d.pop("pin_retry_wait", UNSET))
 
-        incorrect_pin_play = d.pop("incorrect_pin_play", UNSET)
+        def _parse_incorrect_pin_play(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        incorrect_pin_play = _parse_incorrect_pin_play(d.pop("incorrect_pin_play", UNSET))
 
         unknown_caller_play = d.pop("unknown_caller_play", UNSET)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,7 +19,8 @@ class VerifyCharges:
 
     total_charge: str
     validation_charge: str
-    attempt_charges: list[VerifyAttemptCharge]
+    attempt_charges: list[VerifyAttemptCharge] | None
+    """ One charge per delivery attempt; `null` in real answers when no attempt was made. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -27,10 +28,15 @@ class VerifyCharges:
 
         validation_charge = self.validation_charge
 
-        attempt_charges = []
-        for attempt_charges_item_data in self.attempt_charges:
-            attempt_charges_item = attempt_charges_item_data.to_dict()
-            attempt_charges.append(attempt_charges_item)
+        attempt_charges: list[dict[str, Any]] | None
+        if isinstance(self.attempt_charges, list):
+            attempt_charges = []
+            for attempt_charges_type_0_item_data in self.attempt_charges:
+                attempt_charges_type_0_item = attempt_charges_type_0_item_data.to_dict()
+                attempt_charges.append(attempt_charges_type_0_item)
+
+        else:
+            attempt_charges = self.attempt_charges
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -53,12 +59,25 @@ class VerifyCharges:
 
         validation_charge = d.pop("validation_charge")
 
-        attempt_charges = []
-        _attempt_charges = d.pop("attempt_charges")
-        for attempt_charges_item_data in _attempt_charges:
-            attempt_charges_item = VerifyAttemptCharge.from_dict(attempt_charges_item_data)
+        def _parse_attempt_charges(data: object) -> list[VerifyAttemptCharge] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                attempt_charges_type_0 = []
+                _attempt_charges_type_0 = data
+                for attempt_charges_type_0_item_data in _attempt_charges_type_0:
+                    attempt_charges_type_0_item = VerifyAttemptCharge.from_dict(attempt_charges_type_0_item_data)
 
-            attempt_charges.append(attempt_charges_item)
+                    attempt_charges_type_0.append(attempt_charges_type_0_item)
+
+                return attempt_charges_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[VerifyAttemptCharge] | None, data)
+
+        attempt_charges = _parse_attempt_charges(d.pop("attempt_charges"))
 
         verify_charges = cls(
             total_charge=total_charge,

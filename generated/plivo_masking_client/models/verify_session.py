@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -34,7 +34,8 @@ class VerifySession:
     """ `in-progress` until the code is validated (`verified`) or expires (`expired`). """
     count: int
     """ Delivery attempts made. """
-    attempt_details: list[VerifyAttempt]
+    attempt_details: list[VerifyAttempt] | None
+    """ Each delivery attempt; `null` in real answers when no attempt was made (`count` 0). """
     charges: VerifyCharges
     """ Charges of a session; amounts are decimal strings. """
     created_at: datetime.datetime
@@ -46,7 +47,8 @@ class VerifySession:
     requestor_ip: str | Unset = UNSET
     """ IP address the session was created from. """
     destination_country_iso2: str | Unset = UNSET
-    destination_network: str | Unset = UNSET
+    destination_network: None | str | Unset = UNSET
+    """ The recipient's mobile network; `null` in real answers when Plivo could not tell it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,10 +64,15 @@ class VerifySession:
 
         count = self.count
 
-        attempt_details = []
-        for attempt_details_item_data in self.attempt_details:
-            attempt_details_item = attempt_details_item_data.to_dict()
-            attempt_details.append(attempt_details_item)
+        attempt_details: list[dict[str, Any]] | None
+        if isinstance(self.attempt_details, list):
+            attempt_details = []
+            for attempt_details_type_0_item_data in self.attempt_details:
+                attempt_details_type_0_item = attempt_details_type_0_item_data.to_dict()
+                attempt_details.append(attempt_details_type_0_item)
+
+        else:
+            attempt_details = self.attempt_details
 
         charges = self.charges.to_dict()
 
@@ -81,7 +88,11 @@ class VerifySession:
 
         destination_country_iso2 = self.destination_country_iso2
 
-        destination_network = self.destination_network
+        destination_network: None | str | Unset
+        if isinstance(self.destination_network, Unset):
+            destination_network = UNSET
+        else:
+            destination_network = self.destination_network
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -130,12 +141,25 @@ class VerifySession:
 
         count = d.pop("count")
 
-        attempt_details = []
-        _attempt_details = d.pop("attempt_details")
-        for attempt_details_item_data in _attempt_details:
-            attempt_details_item = VerifyAttempt.from_dict(attempt_details_item_data)
+        def _parse_attempt_details(data: object) -> list[VerifyAttempt] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                attempt_details_type_0 = []
+                _attempt_details_type_0 = data
+                for attempt_details_type_0_item_data in _attempt_details_type_0:
+                    attempt_details_type_0_item = VerifyAttempt.from_dict(attempt_details_type_0_item_data)
 
-            attempt_details.append(attempt_details_item)
+                    attempt_details_type_0.append(attempt_details_type_0_item)
+
+                return attempt_details_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[VerifyAttempt] | None, data)
+
+        attempt_details = _parse_attempt_details(d.pop("attempt_details"))
 
         charges = VerifyCharges.from_dict(d.pop("charges"))
 
@@ -151,7 +175,14 @@ class VerifySession:
 
         destination_country_iso2 = d.pop("destination_country_iso2", UNSET)
 
-        destination_network = d.pop("destination_network", UNSET)
+        def _parse_destination_network(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        destination_network = _parse_destination_network(d.pop("destination_network", UNSET))
 
         verify_session = cls(
             session_uuid=session_uuid,
