@@ -33,9 +33,13 @@ from plivo_sandbox.auth import basic_auth_handler
 from plivo_sandbox.config import SandboxConfig, load_config
 from plivo_sandbox.control import ControlHandlers
 from plivo_sandbox.docs import docs_routes
-from plivo_sandbox.errors import PlivoError, error_body
+from plivo_sandbox.errors import PlivoError, Unauthorized, error_body
 from plivo_sandbox.handlers import PlivoHandlers
-from plivo_sandbox.middleware import BodyLimitMiddleware, TrailingSlashMiddleware
+from plivo_sandbox.middleware import (
+    BodyLimitMiddleware,
+    ContentTypeMiddleware,
+    TrailingSlashMiddleware,
+)
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.spec import SPEC_PATH, fresh_document
 from plivo_sandbox.validators import validator_map
@@ -44,8 +48,7 @@ logger = logging.getLogger("plivo_sandbox")
 
 ACCOUNT_PREFIX = "/v1/Account/{auth_id}"
 CONTROL_SPEC = Path(__file__).with_name("control.yaml")
-# Sent with every 401, so HTTP clients know the API wants Basic credentials.
-CHALLENGE = {"WWW-Authenticate": 'Basic realm="Plivo"'}
+CHALLENGE = Unauthorized.headers
 
 
 def routing_spec(document: dict[str, Any]) -> dict[str, Any]:
@@ -84,7 +87,7 @@ def _plivo_response(
 
 def _on_plivo_error(_: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, PlivoError)
-    return _plivo_response(exc.status, exc.message, CHALLENGE if exc.status == 401 else None)
+    return _plivo_response(exc.status, exc.message, exc.headers)
 
 
 def _on_problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
@@ -95,7 +98,7 @@ def _on_problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
         return _plivo_response(401, f"authentication failed: {detail}", CHALLENGE)
     if exc.status == 415:
         # Plivo accepts only JSON bodies and documents 400 for a bad request.
-        content_type = request.headers.get("content-type", "none")
+        content_type = request.headers.get("content-type") or "none, or not a media type"
         return _plivo_response(400, f"Content-Type must be application/json (got {content_type})")
     status = exc.status if 400 <= exc.status < 600 else 400
     return _plivo_response(status, detail)
@@ -213,7 +216,11 @@ def create_app(
     accounts = sorted(sandbox.config.accounts.values(), key=lambda account: account.is_subaccount)
     app = Starlette(
         routes=[*docs_routes(spec_path, document, accounts), Mount("/", app=api)],
-        middleware=[Middleware(TrailingSlashMiddleware), Middleware(BodyLimitMiddleware)],
+        middleware=[
+            Middleware(TrailingSlashMiddleware),
+            Middleware(ContentTypeMiddleware),
+            Middleware(BodyLimitMiddleware, read_timeout=sandbox.config.body_read_timeout),
+        ],
         exception_handlers={HTTPException: _on_unrouted},
         lifespan=lifespan,
     )

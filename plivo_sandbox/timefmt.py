@@ -55,7 +55,7 @@ _FILTER_TIME = re.compile(
 def parse_filter_time(name: str, value: Any) -> int:
     """Parse a list filter's ``YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`` (UTC) to microseconds."""
     text = value if isinstance(value, str) else None
-    match = _FILTER_TIME.match(text) if text is not None else None
+    match = _FILTER_TIME.fullmatch(text) if text is not None else None
     if match is None:
         raise BadRequest(
             f"{name}: {value!r} is not a time in the format YYYY-MM-DD HH:MM[:ss[.uuuuuu]]"
