@@ -30,7 +30,16 @@ from .storage import (
     StoredRecord,
     Transaction,
 )
-from .timefmt import MICROS, Range, int_range, masking_time, time_range, to_micros, whole_seconds
+from .timefmt import (
+    MICROS,
+    Range,
+    check_showable,
+    int_range,
+    masking_time,
+    time_range,
+    to_micros,
+    whole_seconds,
+)
 from .visibility import can_see, list_scope, subaccount_of
 
 KIND: Kind = "masking"
@@ -86,6 +95,11 @@ class MaskingRecord(StoredRecord):
 
     def to_row(self) -> Row:
         """The record as a store row, with its indexed columns."""
+        # Only showable times are stored, so every read and list can render them.
+        check_showable("session_expiry", self.expiry_us)
+        # The number stays held after the session ends, for its cool-off period.
+        release_us = self.expiry_us + self.virtual_number_cooloff_period * MICROS
+        check_showable("virtual_number_cooloff_period", release_us)
         return Row(
             kind=KIND,
             uuid=self.session_uuid,
@@ -93,8 +107,7 @@ class MaskingRecord(StoredRecord):
             root=self.root,
             created_us=self.created_us,
             expiry_us=self.expiry_us,
-            # The number stays held after the session ends, for its cool-off period.
-            release_us=self.expiry_us + self.virtual_number_cooloff_period * MICROS,
+            release_us=release_us,
             number=self.virtual_number,
             data=asdict(self),
             attributes={"first_party": self.first_party, "second_party": self.second_party},

@@ -33,3 +33,18 @@ def test_reset_forgets_every_session(client: TestClient) -> None:
 def test_reading_the_otp_of_an_unknown_session_is_a_404(client: TestClient) -> None:
     response = client.get("/_sandbox/verify/sessions/6e0f3b8c-1d2a-4e5f-8a9b-0c1d2e3f4a5b/otp")
     assert_plivo_error(response, 404)
+
+
+def test_the_clock_cannot_be_moved_past_its_limit(client: TestClient) -> None:
+    statuses = [
+        client.post("/_sandbox/clock/advance", json={"seconds": 315360000}).status_code
+        for _ in range(800)
+    ]
+    assert statuses[0] == 200 and statuses[-1] == 400
+    response = client.post("/_sandbox/clock/advance", json={"seconds": 315360000})
+    assert_plivo_error(response, 400, "reset")
+    assert client.get("/_sandbox/clock").status_code == 200
+    # At the limit, even the longest session Plivo allows (68 years) stays showable.
+    created = client.post(masking(), json={**TWO_PARTIES, "session_expiry": 2147483647})
+    assert created.status_code == 201, created.text
+    assert client.get(masking()).json()["response"]["meta"]["total_count"] == 1
