@@ -39,6 +39,7 @@ from plivo_sandbox.middleware import (
     BodyLimitMiddleware,
     ContentTypeMiddleware,
     TrailingSlashMiddleware,
+    WriteGateMiddleware,
 )
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.spec import SPEC_PATH, fresh_document
@@ -220,6 +221,7 @@ def create_app(
             Middleware(TrailingSlashMiddleware),
             Middleware(ContentTypeMiddleware),
             Middleware(BodyLimitMiddleware, read_timeout=sandbox.config.body_read_timeout),
+            Middleware(WriteGateMiddleware, timeout=sandbox.config.lock_timeout),
         ],
         exception_handlers={HTTPException: _on_unrouted},
         lifespan=lifespan,

@@ -182,3 +182,45 @@ def _replay(first: Message, receive: Receive) -> Receive:
         return await receive()
 
     return replay
+
+
+# Write requests handled at once per process. Writes of one process take the
+# database lock one at a time anyway; the cap keeps writers waiting on a held
+# lock from taking every worker thread, so reads never queue behind them.
+WRITE_SLOTS = 4
+_WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class WriteGateMiddleware:
+    """At most ``slots`` write requests in the app; one that waits ``timeout`` s gets a 503.
+
+    The 503 is Plivo's error shape with ``Retry-After``: nothing was written.
+    """
+
+    def __init__(self, app: ASGIApp, slots: int = WRITE_SLOTS, timeout: float = 2.0) -> None:
+        self.app = app
+        self.slots = slots
+        self.timeout = timeout
+        # One semaphore per event loop (tests may drive one app from several loops).
+        self._gates: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") not in _WRITE_METHODS:
+            await self.app(scope, receive, send)
+            return
+        loop = asyncio.get_running_loop()
+        gate = self._gates.setdefault(loop, asyncio.Semaphore(self.slots))
+        try:
+            await asyncio.wait_for(gate.acquire(), self.timeout)
+        except TimeoutError:
+            await send_error(
+                send,
+                503,
+                "the sandbox is busy with other writes; nothing was changed, retry the request",
+                [(b"retry-after", b"1")],
+            )
+            return
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            gate.release()

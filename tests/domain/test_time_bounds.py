@@ -18,7 +18,7 @@ TEN_YEARS = 315360000
 
 def test_the_clock_refuses_to_pass_its_limit() -> None:
     clock = ManualClock(CLOCK_LIMIT - timedelta(days=1))
-    with pytest.raises(BadRequest, match="seconds.*reset"):
+    with pytest.raises(BadRequest, match=r"seconds.*reset"):
         clock.advance(2 * 86400)
     assert clock.now() == CLOCK_LIMIT - timedelta(days=1)
 
