@@ -51,9 +51,12 @@ def test_reads_go_on_under_an_outside_lock(tmp_path: Path) -> None:
 
 def test_nothing_is_written_by_a_busy_write(tmp_path: Path) -> None:
     store = SqliteStore(tmp_path, lock_timeout=LOCK_TIMEOUT)
-    with outside_exclusive_lock(tmp_path / DB_FILE), pytest.raises(Busy):
-        with store.transaction() as tx:
-            tx.set_setting("k", "v")
+    with (
+        outside_exclusive_lock(tmp_path / DB_FILE),
+        pytest.raises(Busy),
+        store.transaction() as tx,
+    ):
+        tx.set_setting("k", "v")
     with store.transaction() as tx:
         assert tx.get_setting("k") is None
     store.close()
