@@ -32,8 +32,9 @@ from starlette.routing import Mount
 from plivo_sandbox.auth import basic_auth_handler
 from plivo_sandbox.config import SandboxConfig, load_config
 from plivo_sandbox.control import ControlHandlers
-from plivo_sandbox.docs import docs_routes
+from plivo_sandbox.docs import docs_routes, shown_accounts
 from plivo_sandbox.errors import PlivoError, Unauthorized, error_body
+from plivo_sandbox.exposure import ControlGuardMiddleware
 from plivo_sandbox.handlers import PlivoHandlers
 from plivo_sandbox.middleware import (
     BodyLimitMiddleware,
@@ -213,13 +214,15 @@ def create_app(
         if owns_sandbox:
             sandbox.close()
 
-    # Main accounts first: the first one is pre-authorized in Swagger UI.
-    accounts = sorted(sandbox.config.accounts.values(), key=lambda account: account.is_subaccount)
     app = Starlette(
-        routes=[*docs_routes(spec_path, document, accounts), Mount("/", app=api)],
+        routes=[
+            *docs_routes(spec_path, document, shown_accounts(sandbox.config)),
+            Mount("/", app=api),
+        ],
         middleware=[
             Middleware(TrailingSlashMiddleware),
             Middleware(ContentTypeMiddleware),
+            Middleware(ControlGuardMiddleware, config=sandbox.config),
             Middleware(BodyLimitMiddleware, read_timeout=sandbox.config.body_read_timeout),
             Middleware(WriteGateMiddleware, timeout=sandbox.config.lock_timeout),
         ],

@@ -19,8 +19,24 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
 
-from plivo_sandbox.config import Account
+from plivo_sandbox.config import DEMO_MAIN, DEMO_SUB, Account, SandboxConfig
 from plivo_sandbox.spec import ApiSpec
+
+
+def shown_accounts(config: SandboxConfig) -> list[Account]:
+    """The accounts /docs names and pre-authorizes, main accounts first.
+
+    Only the public demo accounts (with their published tokens), unless the
+    configuration sets ``docs_accounts``: anyone who can open /docs can read
+    what it shows, so other credentials stay out of it.
+    """
+    public = {(DEMO_MAIN.auth_id, DEMO_MAIN.auth_token), (DEMO_SUB.auth_id, DEMO_SUB.auth_token)}
+    accounts = [
+        account
+        for account in config.accounts.values()
+        if config.docs_accounts or (account.auth_id, account.auth_token) in public
+    ]
+    return sorted(accounts, key=lambda account: account.is_subaccount)
 
 
 def sandbox_view_of_spec(document: dict[str, Any], accounts: list[Account]) -> dict[str, Any]:
@@ -35,17 +51,21 @@ def sandbox_view_of_spec(document: dict[str, Any], accounts: list[Account]) -> d
             schema.pop("example", None)
             parameter["schema"] = schema
     auth_ids = [account.auth_id for account in accounts]
+    variable: dict[str, Any] = {
+        "default": "",
+        "description": "Your Auth ID (the one you authorize as).",
+    }
+    if auth_ids:
+        variable = {
+            "default": auth_ids[0],
+            "enum": auth_ids,
+            "description": "A configured account (the one you authorize as).",
+        }
     view["servers"] = [
         {
             "url": "/v1/Account/{auth_id}",
             "description": "This Plivo sandbox",
-            "variables": {
-                "auth_id": {
-                    "default": auth_ids[0],
-                    "enum": auth_ids,
-                    "description": "A configured account (the one you authorize as).",
-                }
-            },
+            "variables": {"auth_id": variable},
         }
     ]
     return view
@@ -56,11 +76,13 @@ def docs_routes(
 ) -> list[BaseRoute]:
     """Routes for ``/docs``, its assets and spec, and ``/openapi.yaml``.
 
-    ``accounts[0]`` is pre-authorized in the page so "Try it out" works at once.
+    ``accounts[0]`` (if any: see ``shown_accounts``) is pre-authorized in the
+    page so "Try it out" works at once.
     """
     ui_spec = sandbox_view_of_spec(document, accounts)
-    first = accounts[0]
-    settings = json.dumps({"user": first.auth_id, "password": first.auth_token})
+    settings = json.dumps(
+        {"user": accounts[0].auth_id, "password": accounts[0].auth_token} if accounts else {}
+    )
     template = resources.files("plivo_sandbox").joinpath("docs.html").read_text(encoding="utf-8")
     # `</` must not appear raw inside a <script> element.
     page = template.replace("{{SETTINGS}}", settings.replace("</", "<\\/"))

@@ -7,6 +7,7 @@ adds it) or raises a PlivoError.
 from __future__ import annotations
 
 import hmac
+import logging
 import secrets
 import uuid
 from collections.abc import Mapping
@@ -26,6 +27,7 @@ from .timefmt import MICROS, Range, check_showable, time_range, to_micros, verif
 from .visibility import can_see, list_scope
 
 KIND: Kind = "verify"
+log = logging.getLogger(__name__)
 CREATE_SCHEMA = "VerifySessionCreateRequest"
 VALIDATE_SCHEMA = "VerifySessionValidateRequest"
 COLLECTION = "/Verify/Session"
@@ -235,6 +237,8 @@ class VerifyService:
         )
         with self.store.transaction() as tx:
             tx.insert(record.to_row())
+        if self.config.log_otps:  # only when asked: an OTP in a log is a credential
+            log.info("Verify session %s: OTP %s", record.session_uuid, record.otp)
         return {"message": "Session initiated", "session_uuid": record.session_uuid}
 
     def validate(

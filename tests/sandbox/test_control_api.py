@@ -26,7 +26,7 @@ def test_the_clock_cannot_move_backwards(client: TestClient) -> None:
 
 def test_reset_forgets_every_session(client: TestClient) -> None:
     uuid = client.post(masking(), json=TWO_PARTIES).json()["session_uuid"]
-    assert client.post("/_sandbox/reset").json() == {"message": "sandbox reset"}
+    assert client.post("/_sandbox/reset", json={}).json() == {"message": "sandbox reset"}
     assert_plivo_error(client.get(masking(session_uuid=uuid)), 404)
 
 
