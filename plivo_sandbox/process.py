@@ -62,16 +62,19 @@ def sandbox_process(
     they get a temporary data directory, removed afterwards.
     """
     if workers > 1 and str(data_dir) == ":memory:":
-        with tempfile.TemporaryDirectory(prefix="plivo-sandbox-") as shared:
-            with sandbox_process(
-                data_dir=shared,
+        shared = tempfile.TemporaryDirectory(prefix="plivo-sandbox-")
+        with (
+            shared,
+            sandbox_process(
+                data_dir=shared.name,
                 workers=workers,
                 max_lifetime=max_lifetime,
                 config_file=config_file,
                 env=env,
                 startup_timeout=startup_timeout,
-            ) as url:
-                yield url
+            ) as url,
+        ):
+            yield url
         return
     port = free_port()
     command = [
