@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,12 +10,10 @@ from pathlib import Path
 from tests.conftest import REPO_ROOT
 
 
-def run_sandbox(*flags: str, env: dict[str, str] | None = None, timeout: float = 60) -> (
-    subprocess.CompletedProcess[str]
-):
+def run_sandbox(
+    *flags: str, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     """Run the sandbox with ``flags`` until it exits by itself (a start-up failure)."""
-    import os
-
     return subprocess.run(
         [sys.executable, "-m", "plivo_sandbox", *flags],
         cwd=REPO_ROOT,

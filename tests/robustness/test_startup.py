@@ -1,4 +1,4 @@
-"""``python -m plivo_sandbox`` refuses what it cannot serve with one clear line, before "running"."""
+"""``python -m plivo_sandbox`` refuses what it cannot serve in one clear line, before "running"."""
 
 from __future__ import annotations
 
