@@ -101,7 +101,10 @@ def test_a_database_path_that_is_a_directory_is_named(tmp_path: Path) -> None:
         SqliteStore(tmp_path)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through chmod; see test_faults.py")
+@pytest.mark.skipif(
+    os.geteuid() == 0,
+    reason="root writes through chmod; robustness/test_startup.py covers it for root",
+)
 def test_a_read_only_data_dir_is_named(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir(mode=0o500)
