@@ -55,7 +55,10 @@ def app(sandbox: Sandbox) -> Starlette:
 def serve_in_thread(app: Starlette) -> Iterator[str]:
     """Serve ``app`` with uvicorn on a free local port; yields the base URL."""
     server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning")
+        # Proxy headers off, as `python -m plivo_sandbox` serves by default.
+        uvicorn.Config(
+            app, host="127.0.0.1", port=free_port(), log_level="warning", proxy_headers=False
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

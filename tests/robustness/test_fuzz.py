@@ -285,6 +285,13 @@ _TARGETS = [target for target, _ in WRITES.values()] + [
     f"{BASE}/Masking/Session/?limit=" + "9" * 5000,
     f"{BASE}/Verify/Session/?recipient=%ED%A0%80",
     f"{BASE}/Masking/Session/?first_party=%2B1415%0A",
+    f"{BASE}/Masking/Session/?first_party=%ff",
+    "/v1/Account/%ff/Masking/Session/",
+    f"{BASE}/Masking/Session/%ff%fe/",
+    f"{BASE}/Masking/Session/?offset=" + "9" * 5000,
+    f"{BASE}/Masking/Session/?duration__gt=" + "9" * 30,
+    f"{BASE}/Verify/Session/?created_time__gt=%00",
+    f"{BASE}/Masking/Session/?expiry_time__lt=9999-12-31%2023:59",
     f"{BASE}//Masking",
 ]
 
