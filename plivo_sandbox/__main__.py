@@ -28,6 +28,7 @@ from uvicorn.supervisors.multiprocess import Multiprocess
 from plivo_sandbox.config import ConfigError, SandboxConfig, load_config
 from plivo_sandbox.exposure import exposure_notice
 from plivo_sandbox.storage import SqliteStore, StoreError
+from plivo_sandbox.transport import CONFIG_ATTRIBUTE, HeadTimeoutProtocol
 
 PROG = "plivo-sandbox"
 # Set for the worker processes of a multi-worker server: the supervisor's PID.
@@ -152,9 +153,11 @@ def server_options(config: SandboxConfig) -> dict[str, Any]:
 
     Proxy headers (``X-Forwarded-For``...) are trusted only from the
     configured ``trusted_proxies``: otherwise any local program could claim
-    another client address (Verify's ``requestor_ip``).
+    another client address (Verify's ``requestor_ip``). Request heads have a
+    deadline (``HeadTimeoutProtocol``).
     """
     return {
+        "http": HeadTimeoutProtocol,
         "proxy_headers": bool(config.trusted_proxies),
         "forwarded_allow_ips": config.trusted_proxies or None,
         "log_config": log_config(config),
@@ -261,6 +264,8 @@ def main(argv: list[str] | None = None) -> None:
         workers=args.workers,
         **server_options(config),
     )
+    # Pickled with the config into every worker, for HeadTimeoutProtocol.
+    setattr(uv_config, CONFIG_ATTRIBUTE, config.read_timeout)
     stop: Any
     if args.workers > 1:
         supervisor = _Supervisor(uv_config, sock, config)

@@ -223,7 +223,7 @@ def create_app(
             Middleware(TrailingSlashMiddleware),
             Middleware(ContentTypeMiddleware),
             Middleware(ControlGuardMiddleware, config=sandbox.config),
-            Middleware(BodyLimitMiddleware, read_timeout=sandbox.config.body_read_timeout),
+            Middleware(BodyLimitMiddleware, read_timeout=sandbox.config.read_timeout),
             Middleware(WriteGateMiddleware, timeout=sandbox.config.lock_timeout),
         ],
         exception_handlers={HTTPException: _on_unrouted},

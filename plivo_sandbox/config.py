@@ -31,7 +31,7 @@ PLIVO_VERIFY_LIST_RATE: int = ApiSpec().operation("/Verify/Session", "get")["x-p
 ]
 MEMORY = ":memory:"
 # Seconds a client may take to send a request body before it is cut off (408).
-DEFAULT_BODY_READ_TIMEOUT = 10.0
+DEFAULT_READ_TIMEOUT = 10.0
 # Seconds a write waits for the database lock before a retryable 503.
 DEFAULT_LOCK_TIMEOUT = 2.0
 
@@ -82,7 +82,7 @@ class SandboxConfig:
     verify_list_rate_limit: int = PLIVO_VERIFY_LIST_RATE
     verify_charges: Mapping[str, str] = field(default_factory=_default_charges)
     # Robustness and exposure (see the README's "Guarantees").
-    body_read_timeout: float = DEFAULT_BODY_READ_TIMEOUT
+    read_timeout: float = DEFAULT_READ_TIMEOUT
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT
     control_token: str = ""  # required by the control API when set ("" = none)
     docs_accounts: bool = False  # /docs shows and pre-authorizes non-demo accounts
@@ -172,7 +172,7 @@ def _optional_str(where: str, value: Any) -> str:
 
 # Environment variables of the settings above: name, SandboxConfig field, parser.
 _ENV_SETTINGS: tuple[tuple[str, str, Any], ...] = (
-    ("PLIVO_SANDBOX_BODY_TIMEOUT", "body_read_timeout", _seconds),
+    ("PLIVO_SANDBOX_READ_TIMEOUT", "read_timeout", _seconds),
     ("PLIVO_SANDBOX_LOCK_TIMEOUT", "lock_timeout", _seconds),
     ("PLIVO_SANDBOX_CONTROL_TOKEN", "control_token", _optional_str),
     ("PLIVO_SANDBOX_DOCS_ACCOUNTS", "docs_accounts", _bool),
@@ -327,9 +327,9 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
     )
     charges = _charges(raw.get("verify_charges", {}), source)
     settings: dict[str, Any] = {
-        "body_read_timeout": _seconds(
-            f"{source}: body_read_timeout",
-            raw.get("body_read_timeout", DEFAULT_BODY_READ_TIMEOUT),
+        "read_timeout": _seconds(
+            f"{source}: read_timeout",
+            raw.get("read_timeout", DEFAULT_READ_TIMEOUT),
         ),
         "lock_timeout": _seconds(
             f"{source}: lock_timeout", raw.get("lock_timeout", DEFAULT_LOCK_TIMEOUT)

@@ -12,8 +12,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from plivo_sandbox.errors import error_body
 
 MAX_BODY_BYTES = 256 * 1024
-# Seconds a client may take to send its whole body (see SandboxConfig.body_read_timeout).
-BODY_READ_TIMEOUT = 10.0
+# Seconds a client may take to send its whole body (see SandboxConfig.read_timeout).
+READ_TIMEOUT = 10.0
 
 
 async def send_error(
@@ -126,7 +126,7 @@ class BodyLimitMiddleware:
         self,
         app: ASGIApp,
         max_bytes: int = MAX_BODY_BYTES,
-        read_timeout: float = BODY_READ_TIMEOUT,
+        read_timeout: float = READ_TIMEOUT,
     ) -> None:
         self.app = app
         self.max_bytes = max_bytes

@@ -24,9 +24,10 @@ import pytest
 
 from plivo_sandbox.app import create_app
 from plivo_sandbox.sandbox import Sandbox
+from plivo_sandbox.transport import HeadTimeoutProtocol
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, demo_config, serve_in_thread
 
-BODY_READ_TIMEOUT = 0.5
+READ_TIMEOUT = 0.5
 PROTOCOL_ANSWER = b"Invalid HTTP request received."
 BASE = f"/v1/Account/{DEMO_AUTH_ID}"
 CREDENTIALS = base64.b64encode(f"{DEMO_AUTH_ID}:{DEMO_AUTH_TOKEN}".encode())
@@ -366,12 +367,18 @@ def generated_cases(count: int) -> dict[str, bytes]:
 # ---------------------------------------------------------------- the storm
 
 
+class QuickHeadTimeout(HeadTimeoutProtocol):
+    """The server's protocol with the test's short deadline."""
+
+    default_head_timeout = READ_TIMEOUT
+
+
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[int]:
     """A file-backed sandbox over real HTTP with a short body read timeout; yields its port."""
-    config = replace(demo_config(), data_dir=tmp_path, body_read_timeout=BODY_READ_TIMEOUT)
+    config = replace(demo_config(), data_dir=tmp_path, read_timeout=READ_TIMEOUT)
     box = Sandbox(config)
-    with serve_in_thread(create_app(sandbox=box)) as url:
+    with serve_in_thread(create_app(sandbox=box), http=QuickHeadTimeout) as url:
         yield int(url.rsplit(":", 1)[1])
     box.close()
 
@@ -426,4 +433,25 @@ def test_a_client_that_sends_less_than_its_content_length_is_cut_off(server: int
     answer = exchange(server, data, timeout=30)
     assert answer.status == 408, answer.raw
     assert set(json.loads(answer.body)) == {"api_id", "error"}
-    assert time.monotonic() - started < BODY_READ_TIMEOUT + 5
+    assert time.monotonic() - started < READ_TIMEOUT + 5
+
+
+@pytest.mark.parametrize(
+    "head", [b"", b"GET /openapi.yaml HTTP/1.1\r\nHost: sandbox\r\n"], ids=["nothing", "half"]
+)
+def test_a_client_that_never_finishes_its_request_head_is_cut_off(server: int, head: bytes) -> None:
+    started = time.monotonic()
+    answer = exchange(server, head, timeout=30)
+    assert answer.raw == b""  # closed: there is no request to answer
+    assert time.monotonic() - started < READ_TIMEOUT + 5
+
+
+def test_a_keep_alive_connection_serves_several_requests(server: int) -> None:
+    keep = request("GET", "/openapi.yaml", headers={"Connection": "keep-alive"})
+    with socket.create_connection(("127.0.0.1", server), timeout=10) as conn:
+        for _ in range(3):
+            conn.sendall(keep)
+            raw = b""
+            while not _complete(raw):
+                raw += conn.recv(65536)
+            assert raw.startswith(b"HTTP/1.1 200")
