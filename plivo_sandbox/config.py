@@ -18,6 +18,7 @@ from typing import Any
 from .errors import BadRequest
 from .numbers import digits, region_of
 from .spec import ApiSpec, schema_regex
+from .storage import BUSY_TIMEOUT_SECONDS
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -33,7 +34,7 @@ MEMORY = ":memory:"
 # Seconds a client may take to send a request body before it is cut off (408).
 DEFAULT_READ_TIMEOUT = 10.0
 # Seconds a write waits for the database lock before a retryable 503.
-DEFAULT_LOCK_TIMEOUT = 2.0
+DEFAULT_LOCK_TIMEOUT = BUSY_TIMEOUT_SECONDS
 
 # The spec states the main account's Auth ID shape only in prose (`MA` + 18);
 # the subaccount's shape comes from its SubaccountAuthId schema.

@@ -9,11 +9,10 @@ from collections.abc import Iterable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from plivo_sandbox.config import DEFAULT_LOCK_TIMEOUT, DEFAULT_READ_TIMEOUT
 from plivo_sandbox.errors import error_body
 
 MAX_BODY_BYTES = 256 * 1024
-# Seconds a client may take to send its whole body (see SandboxConfig.read_timeout).
-READ_TIMEOUT = 10.0
 
 
 async def send_error(
@@ -126,7 +125,7 @@ class BodyLimitMiddleware:
         self,
         app: ASGIApp,
         max_bytes: int = MAX_BODY_BYTES,
-        read_timeout: float = READ_TIMEOUT,
+        read_timeout: float = DEFAULT_READ_TIMEOUT,
     ) -> None:
         self.app = app
         self.max_bytes = max_bytes
@@ -201,7 +200,9 @@ class WriteGateMiddleware:
     The 503 is Plivo's error shape with ``Retry-After``: nothing was written.
     """
 
-    def __init__(self, app: ASGIApp, slots: int = WRITE_SLOTS, timeout: float = 2.0) -> None:
+    def __init__(
+        self, app: ASGIApp, slots: int = WRITE_SLOTS, timeout: float = DEFAULT_LOCK_TIMEOUT
+    ) -> None:
         self.app = app
         self.slots = slots
         self.timeout = timeout

@@ -15,7 +15,7 @@ from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-from plivo_sandbox.middleware import READ_TIMEOUT
+from plivo_sandbox.config import DEFAULT_READ_TIMEOUT
 
 # The attribute of uvicorn's Config that carries the deadline into every worker.
 CONFIG_ATTRIBUTE = "plivo_read_timeout"
@@ -25,7 +25,7 @@ class HeadTimeoutProtocol(HttpToolsProtocol):
     """HttpToolsProtocol that closes a connection whose request head is late."""
 
     # Used when uvicorn's Config carries no CONFIG_ATTRIBUTE.
-    default_head_timeout: float = READ_TIMEOUT
+    default_head_timeout: float = DEFAULT_READ_TIMEOUT
 
     def __init__(self, config: Any, *args: Any, **kwargs: Any) -> None:
         super().__init__(config, *args, **kwargs)
