@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import time
 from collections.abc import Iterable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from plivo_sandbox.config import DEFAULT_LOCK_TIMEOUT, DEFAULT_READ_TIMEOUT
 from plivo_sandbox.errors import error_body
+from plivo_sandbox.storage import write_deadline
 
 MAX_BODY_BYTES = 256 * 1024
 
@@ -215,6 +217,16 @@ class WriteGateMiddleware:
             return
         loop = asyncio.get_running_loop()
         gate = self._gates.setdefault(loop, asyncio.Semaphore(self.slots))
+        # The wait for a slot and for the database lock share one deadline.
+        token = write_deadline.set(time.monotonic() + self.timeout)
+        try:
+            await self._gated(gate, scope, receive, send)
+        finally:
+            write_deadline.reset(token)
+
+    async def _gated(
+        self, gate: asyncio.Semaphore, scope: Scope, receive: Receive, send: Send
+    ) -> None:
         try:
             await asyncio.wait_for(gate.acquire(), self.timeout)
         except TimeoutError:

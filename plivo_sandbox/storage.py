@@ -20,8 +20,10 @@ import os
 import sqlite3
 import stat
 import threading
+import time
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextvars import ContextVar
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, ClassVar, Literal, Protocol, Self, get_args
@@ -53,6 +55,10 @@ DB_FILE = "sandbox.sqlite3"
 # before it gives up with a retryable Busy; SandboxConfig.lock_timeout overrides it.
 BUSY_TIMEOUT_SECONDS = 2.0
 # The state holds OTPs and phone numbers: private to the user who runs the sandbox.
+# When the current request's write must have its lock (time.monotonic()), set
+# by the HTTP layer so that queueing for a write slot counts against the same
+# lock_timeout; without it each write transaction gets the whole lock_timeout.
+write_deadline: ContextVar[float | None] = ContextVar("write_deadline", default=None)
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
@@ -659,14 +665,19 @@ class SqliteStore:
         guard: AbstractContextManager[Any] = nullcontext()
         if self._shared is not None:
             guard = self._lock
-        elif write:
+        busy_ms = round(self.lock_timeout * 1000)
+        if self._shared is None and write:
             # Waiting writers hold threads: a bounded wait keeps the pool for readers.
-            if not self._writer.acquire(timeout=self.lock_timeout):
+            # This process's queue and SQLite's busy handler share one deadline.
+            deadline = write_deadline.get() or time.monotonic() + self.lock_timeout
+            if not self._writer.acquire(timeout=max(0.0, deadline - time.monotonic())):
                 raise _busy()
             guard = _Release(self._writer)
+            busy_ms = max(0, round((deadline - time.monotonic()) * 1000))
         with guard:
             conn = self._connection()
             try:
+                conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
                 conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             except sqlite3.OperationalError as error:
                 if _is_busy(error):
