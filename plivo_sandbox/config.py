@@ -31,7 +31,7 @@ PLIVO_VERIFY_LIST_RATE: int = ApiSpec().operation("/Verify/Session", "get")["x-p
     "requests"
 ]
 MEMORY = ":memory:"
-# Seconds a client may take to send a request body before it is cut off (408).
+# Seconds a client may take to send a request head, and then its body (408).
 DEFAULT_READ_TIMEOUT = 10.0
 # Seconds a write waits for the database lock before a retryable 503.
 DEFAULT_LOCK_TIMEOUT = BUSY_TIMEOUT_SECONDS
