@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import stat
 import subprocess
 import sys
 import time
@@ -253,10 +252,3 @@ def test_the_access_log_shows_no_phone_number_token_or_otp(tmp_path: Path) -> No
 def test_otps_are_logged_only_when_asked(tmp_path: Path) -> None:
     stdout, stderr, otp = serve_and_log(tmp_path, {"PLIVO_SANDBOX_LOG_OTPS": "1"})
     assert f"OTP {otp}" in stdout + stderr
-
-
-def test_the_data_dir_and_database_the_server_creates_are_private(tmp_path: Path) -> None:
-    serve_and_log(tmp_path, {})
-    assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o700
-    for path in (tmp_path / "data").iterdir():
-        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
