@@ -33,10 +33,16 @@ from plivo_sandbox.auth import basic_auth_handler
 from plivo_sandbox.callbacks import CallbackDispatcher
 from plivo_sandbox.config import SandboxConfig, load_config
 from plivo_sandbox.control import CONTROL_SPEC, ControlHandlers
-from plivo_sandbox.docs import docs_routes
-from plivo_sandbox.errors import PlivoError, error_body
+from plivo_sandbox.docs import docs_routes, shown_accounts
+from plivo_sandbox.errors import PlivoError, Unauthorized, error_body
+from plivo_sandbox.exposure import ControlGuardMiddleware
 from plivo_sandbox.handlers import PlivoHandlers, with_forced_answers
-from plivo_sandbox.middleware import BodyLimitMiddleware, TrailingSlashMiddleware
+from plivo_sandbox.middleware import (
+    BodyLimitMiddleware,
+    ContentTypeMiddleware,
+    TrailingSlashMiddleware,
+    WriteGateMiddleware,
+)
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.spec import SPEC_PATH, fresh_document
 from plivo_sandbox.validators import validator_map
@@ -45,7 +51,7 @@ logger = logging.getLogger("plivo_sandbox")
 
 ACCOUNT_PREFIX = "/v1/Account/{auth_id}"
 # Sent with every 401, so HTTP clients know the API wants Basic credentials.
-CHALLENGE = {"WWW-Authenticate": 'Basic realm="Plivo"'}
+CHALLENGE = Unauthorized.headers
 
 
 def routing_spec(document: dict[str, Any]) -> dict[str, Any]:
@@ -84,7 +90,7 @@ def _plivo_response(
 
 def _on_plivo_error(_: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, PlivoError)
-    return _plivo_response(exc.status, exc.message, CHALLENGE if exc.status == 401 else None)
+    return _plivo_response(exc.status, exc.message, exc.headers)
 
 
 def _on_problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
@@ -95,7 +101,7 @@ def _on_problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
         return _plivo_response(401, f"authentication failed: {detail}", CHALLENGE)
     if exc.status == 415:
         # Plivo accepts only JSON bodies and documents 400 for a bad request.
-        content_type = request.headers.get("content-type", "none")
+        content_type = request.headers.get("content-type") or "none, or not a media type"
         return _plivo_response(400, f"Content-Type must be application/json (got {content_type})")
     status = exc.status if 400 <= exc.status < 600 else 400
     return _plivo_response(status, detail)
@@ -226,14 +232,24 @@ def create_app(
             if owns_sandbox:
                 sandbox.close()
 
-    # Main accounts first: the first one is pre-authorized in Swagger UI.
-    accounts = sorted(sandbox.config.accounts.values(), key=lambda account: account.is_subaccount)
     app = Starlette(
         routes=[
-            *docs_routes(spec_path, document, accounts, sandbox=sandbox, control=control_document),
+            *docs_routes(
+                spec_path,
+                document,
+                shown_accounts(sandbox.config),
+                sandbox=sandbox,
+                control=control_document,
+            ),
             Mount("/", app=api),
         ],
-        middleware=[Middleware(TrailingSlashMiddleware), Middleware(BodyLimitMiddleware)],
+        middleware=[
+            Middleware(TrailingSlashMiddleware),
+            Middleware(ContentTypeMiddleware),
+            Middleware(ControlGuardMiddleware, config=sandbox.config),
+            Middleware(BodyLimitMiddleware, read_timeout=sandbox.config.read_timeout),
+            Middleware(WriteGateMiddleware, timeout=sandbox.config.lock_timeout),
+        ],
         exception_handlers={HTTPException: _on_unrouted},
         lifespan=lifespan,
     )

@@ -10,17 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
 from .errors import BadRequest
 from .numbers import digits, region_of
-from .spec import ApiSpec
-
-
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+from .spec import ApiSpec, schema_regex
 
 
 def _type_ok(kind: str | None, value: Any) -> bool:
@@ -52,7 +46,7 @@ def check_value(name: str, schema: Mapping[str, Any], value: Any) -> Any:
             raise BadRequest(f"{name}: must be at least {schema['minLength']} characters long")
         if "maxLength" in schema and len(value) > schema["maxLength"]:
             raise BadRequest(f"{name}: must be at most {schema['maxLength']} characters long")
-        if "pattern" in schema and not _compiled(schema["pattern"]).search(value):
+        if "pattern" in schema and not schema_regex(schema["pattern"]).search(value):
             raise BadRequest(f"{name}: '{value}' does not match the expected format")
     return value
 
@@ -88,7 +82,7 @@ _NUMBER_SHAPE = re.compile(r"^\+?[1-9][0-9]{6,14}$")
 
 def _explain_country_code(name: str, value: Any) -> None:
     """A number-shaped value the phone pattern refuses has an unknown country code: say so."""
-    if isinstance(value, str) and _NUMBER_SHAPE.match(value):
+    if isinstance(value, str) and _NUMBER_SHAPE.fullmatch(value):
         region_of(digits(value), name)
 
 

@@ -30,6 +30,7 @@ from urllib.parse import parse_qs, urlencode, urlparse, urlsplit, urlunparse, ur
 
 from .clock import Clock
 from .config import SandboxConfig
+from .errors import Busy
 from .spec import ApiSpec
 from .storage import CallbackState, Delivery, Store
 from .timefmt import MICROS, from_micros, to_micros
@@ -332,6 +333,9 @@ class CallbackDispatcher:
             self._wake.clear()
             try:
                 pause = self.run_once()
+            except Busy as exc:  # another process holds the database: try again shortly
+                log.warning("callback delivery waits for the database: %s", exc.message)
+                pause = self.poll_interval
             except Exception:  # keep delivering whatever one round ran into
                 log.exception("callback delivery round failed")
                 pause = self.poll_interval

@@ -13,16 +13,29 @@ from datetime import UTC, datetime, timedelta
 
 from .errors import BadRequest
 from .storage import Store
+from .timefmt import CLOCK_LIMIT, to_micros
 
 OFFSET_KEY = "clock_offset_us"
+_LIMIT_US = to_micros(CLOCK_LIMIT)
 
 
-def _check_seconds(seconds: float) -> timedelta:
+def _check_seconds(seconds: float) -> int:
+    """``seconds`` as whole microseconds, if it is a finite step forward."""
     if isinstance(seconds, bool) or not math.isfinite(seconds) or seconds < 0:
         raise BadRequest(
             f"seconds: {seconds!r} must be a finite number >= 0 (the clock only moves forward)"
         )
-    return timedelta(seconds=seconds)
+    return round(seconds * 1_000_000)
+
+
+def _check_limit(now_us: int, seconds: float) -> None:
+    """Refuse a step that would carry the clock past CLOCK_LIMIT (times must stay showable)."""
+    if now_us > _LIMIT_US:
+        raise BadRequest(
+            f"seconds: moving the clock {seconds:g} seconds would pass"
+            f" {CLOCK_LIMIT:%Y-%m-%d}, the latest time the sandbox clock can show;"
+            " POST /_sandbox/reset sets it back to real time"
+        )
 
 
 class Clock(ABC):
@@ -48,23 +61,31 @@ class StoreClock(Clock):
         self.store = store
         self.real = real if real is not None else lambda: datetime.now(UTC)
 
-    def _offset(self) -> timedelta:
+    def _offset(self) -> int:
         with self.store.transaction(write=False) as tx:
             value = tx.get_setting(OFFSET_KEY)
-        return timedelta(microseconds=int(value) if value else 0)
+        return int(value) if value else 0
+
+    def _at(self, offset_us: int) -> datetime:
+        # A file written before the clock had a limit may hold a larger offset:
+        # stopping at the limit keeps every answer showable.
+        return self.real() + timedelta(
+            microseconds=min(offset_us, _LIMIT_US - to_micros(self.real()))
+        )
 
     def now(self) -> datetime:
-        """Real time plus the stored offset."""
-        return self.real() + self._offset()
+        """Real time plus the stored offset (never past CLOCK_LIMIT)."""
+        return self._at(self._offset())
 
     def advance(self, seconds: float) -> datetime:
         """Add ``seconds`` to the stored offset atomically (other workers may advance too)."""
-        step = _check_seconds(seconds) // timedelta(microseconds=1)
+        step = _check_seconds(seconds)
         with self.store.transaction() as tx:
             value = tx.get_setting(OFFSET_KEY)
             offset = (int(value) if value else 0) + step
+            _check_limit(to_micros(self.real()) + offset, seconds)
             tx.set_setting(OFFSET_KEY, str(offset))
-        return self.real() + timedelta(microseconds=offset)
+        return self._at(offset)
 
     def reset(self) -> None:
         """Drop the offset (``Store.clear`` does too)."""
@@ -87,7 +108,9 @@ class ManualClock(Clock):
 
     def advance(self, seconds: float) -> datetime:
         """Move forward by ``seconds``."""
-        self.current += _check_seconds(seconds)
+        step = _check_seconds(seconds)
+        _check_limit(to_micros(self.current) + step, seconds)
+        self.current += timedelta(microseconds=step)
         return self.current
 
     def reset(self) -> None:

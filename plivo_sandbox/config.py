@@ -18,7 +18,8 @@ from typing import Any
 
 from .errors import BadRequest
 from .numbers import digits, region_of
-from .spec import ApiSpec
+from .spec import ApiSpec, schema_regex
+from .storage import BUSY_TIMEOUT_SECONDS
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -31,11 +32,16 @@ DEFAULT_MASKING_CALL_RATE = "0.03300"
 DEFAULT_MASKING_BILLING_INCREMENT = 60
 # The sandbox's own choice: seconds a callback receiver has to answer.
 DEFAULT_CALLBACK_TIMEOUT = 5.0
+MAX_OTP_TTL = 10 * 365 * 86400  # ten years: every OTP expiry stays a showable time
 # Plivo's rate limit of the Verify list, as openapi.yaml documents it.
 PLIVO_VERIFY_LIST_RATE: int = ApiSpec().operation("/Verify/Session", "get")["x-plivo-rate-limit"][
     "requests"
 ]
 MEMORY = ":memory:"
+# Seconds a client may take to send a request head, and then its body (408).
+DEFAULT_READ_TIMEOUT = 10.0
+# Seconds a write waits for the database lock before a retryable 503.
+DEFAULT_LOCK_TIMEOUT = BUSY_TIMEOUT_SECONDS
 
 # The spec states the main account's Auth ID shape only in prose (`MA` + 18);
 # the subaccount's shape comes from its SubaccountAuthId schema.
@@ -89,8 +95,13 @@ class SandboxConfig:
     # Hosts callbacks may go to besides loopback (127.0.0.0/8, ::1, localhost); "*": any.
     callback_allowed_hosts: tuple[str, ...] = ()
     callback_timeout: float = DEFAULT_CALLBACK_TIMEOUT  # seconds a receiver has to answer
-    # Log each OTP "sent" (recipient, code, session) to stderr, for debugging by eye.
-    log_otps: bool = False
+    # Robustness and exposure (see the README's "Guarantees").
+    read_timeout: float = DEFAULT_READ_TIMEOUT
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT
+    control_token: str = ""  # required by the control API when set ("" = none)
+    docs_accounts: bool = False  # /docs shows and pre-authorizes non-demo accounts
+    trusted_proxies: str = ""  # addresses whose X-Forwarded-* headers count ("" = none)
+    log_otps: bool = False  # log each OTP sent, for your own debugging
 
 
 DEMO_MAIN = Account(
@@ -138,24 +149,33 @@ def _int(where: str, value: Any, minimum: int, maximum: int | None = None) -> in
     return value
 
 
+def _seconds(where: str, value: Any) -> float:
+    """A positive, finite number of seconds."""
+    try:
+        number = float(value) if isinstance(value, str | int | float) else float("nan")
+    except ValueError:
+        number = float("nan")
+    if isinstance(value, bool) or not 0 < number < 86400:
+        raise ConfigError(f"{where}: expected seconds between 0 and 86400, got {value!r}")
+    return number
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def _bool(where: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    raise ConfigError(f"{where}: expected true or false, got {value!r}")
+
+
 def _str(where: str, value: Any) -> str:
     if not isinstance(value, str) or not value:
         raise ConfigError(f"{where}: expected a non-empty string, got {value!r}")
     return value
-
-
-def _seconds(where: str, value: Any) -> float:
-    """A positive number of seconds (at most an hour) from the file or the environment."""
-    if isinstance(value, str):
-        try:
-            value = float(value.strip())
-        except ValueError:
-            raise ConfigError(f"{where}: expected a number of seconds, got {value!r}") from None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ConfigError(f"{where}: expected a number of seconds, got {value!r}")
-    if not 0 < value <= 3600:
-        raise ConfigError(f"{where}: {value} must be more than 0 and at most 3600 seconds")
-    return float(value)
 
 
 def _hosts(where: str, value: Any) -> tuple[str, ...]:
@@ -188,16 +208,23 @@ def _amount(where: str, value: Any) -> str:
     return value
 
 
-def _bool(where: str, value: Any) -> bool:
-    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
-        return value.strip().lower() in _TRUE
-    if not isinstance(value, bool):
-        raise ConfigError(f"{where}: expected true or false, got {value!r}")
-    return value
+def _optional_str(where: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: expected a string, got {value!r}")
+    return value.strip()
 
 
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
+# Environment variables of the settings above: name, SandboxConfig field, parser.
+_ENV_SETTINGS: tuple[tuple[str, str, Any], ...] = (
+    ("PLIVO_SANDBOX_READ_TIMEOUT", "read_timeout", _seconds),
+    ("PLIVO_SANDBOX_LOCK_TIMEOUT", "lock_timeout", _seconds),
+    ("PLIVO_SANDBOX_CONTROL_TOKEN", "control_token", _optional_str),
+    ("PLIVO_SANDBOX_DOCS_ACCOUNTS", "docs_accounts", _bool),
+    ("PLIVO_SANDBOX_TRUSTED_PROXIES", "trusted_proxies", _optional_str),
+    ("PLIVO_SANDBOX_LOG_OTPS", "log_otps", _bool),
+    ("PLIVO_SANDBOX_CALLBACK_HOSTS", "callback_allowed_hosts", _hosts),
+    ("PLIVO_SANDBOX_CALLBACK_TIMEOUT", "callback_timeout", _seconds),
+)
 
 
 def _data_dir(value: str) -> Path | None:
@@ -214,14 +241,14 @@ def _account(where: str, raw: Any, sub_pattern: re.Pattern[str]) -> Account:
         )
     auth_id = _str(f"{where}.auth_id", raw.get("auth_id"))
     parent = raw.get("parent")
-    if parent is None and not _MAIN_AUTH_ID.match(auth_id):
+    if parent is None and not _MAIN_AUTH_ID.fullmatch(auth_id):
         raise ConfigError(
             f"{where}.auth_id: {auth_id!r} is not a main account Auth ID (MA + 18 of A-Z, 0-9)"
             " (a subaccount needs 'parent')"
         )
     if parent is not None:
         parent = _str(f"{where}.parent", parent)
-        if not sub_pattern.match(auth_id):
+        if not sub_pattern.search(auth_id):
             raise ConfigError(
                 f"{where}.auth_id: {auth_id!r} has a parent, so it must be a subaccount"
                 f" Auth ID matching {sub_pattern.pattern}"
@@ -255,7 +282,7 @@ def _accounts(raw: Any, source: str) -> dict[str, Account]:
         raise ConfigError(
             f"{source}: 'accounts' must be a non-empty array of tables ([[accounts]])"
         )
-    sub_pattern = re.compile(ApiSpec().schema("SubaccountAuthId")["pattern"])
+    sub_pattern = schema_regex(ApiSpec().schema("SubaccountAuthId")["pattern"])
     accounts: dict[str, Account] = {}
     owner_of: dict[str, str] = {}
     for index, item in enumerate(raw):
@@ -294,7 +321,7 @@ def _charges(raw: Any, source: str) -> Mapping[str, str]:
             )
         if isinstance(amount, int | float) and not isinstance(amount, bool):
             amount = str(amount)
-        if not isinstance(amount, str) or not _DECIMAL.match(amount):
+        if not isinstance(amount, str) or not _DECIMAL.fullmatch(amount):
             raise ConfigError(
                 f"{source}: verify_charges.{channel}: {amount!r} is not a decimal amount"
                 ' like "0.08000"'
@@ -337,27 +364,46 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
     host = _str(f"{source}: host", raw.get("host", DEFAULT_HOST))
     port = _int(f"{source}: port", raw.get("port", DEFAULT_PORT), 1, 65535)
     data_dir = _data_dir(_str(f"{source}: data_dir", raw.get("data_dir", str(DEFAULT_DATA_DIR))))
-    ttl = _int(f"{source}: verify_code_ttl", raw.get("verify_code_ttl", DEFAULT_OTP_TTL), 1)
+    ttl = _int(
+        f"{source}: verify_code_ttl", raw.get("verify_code_ttl", DEFAULT_OTP_TTL), 1, MAX_OTP_TTL
+    )
     rate = _int(
         f"{source}: verify_list_rate_limit",
         raw.get("verify_list_rate_limit", PLIVO_VERIFY_LIST_RATE),
         0,
     )
     charges = _charges(raw.get("verify_charges", {}), source)
-    call_rate = _amount(
-        f"{source}: masking_call_rate", raw.get("masking_call_rate", DEFAULT_MASKING_CALL_RATE)
-    )
-    increment = _int(
-        f"{source}: masking_billing_increment",
-        raw.get("masking_billing_increment", DEFAULT_MASKING_BILLING_INCREMENT),
-        1,
-        3600,
-    )
-    hosts = _hosts(f"{source}: callback_allowed_hosts", raw.get("callback_allowed_hosts", []))
-    callback_timeout = _seconds(
-        f"{source}: callback_timeout", raw.get("callback_timeout", DEFAULT_CALLBACK_TIMEOUT)
-    )
-    log_otps = _bool(f"{source}: log_otps", raw.get("log_otps", False))
+    settings: dict[str, Any] = {
+        "read_timeout": _seconds(
+            f"{source}: read_timeout",
+            raw.get("read_timeout", DEFAULT_READ_TIMEOUT),
+        ),
+        "lock_timeout": _seconds(
+            f"{source}: lock_timeout", raw.get("lock_timeout", DEFAULT_LOCK_TIMEOUT)
+        ),
+        "control_token": _optional_str(f"{source}: control_token", raw.get("control_token", "")),
+        "docs_accounts": _bool(f"{source}: docs_accounts", raw.get("docs_accounts", False)),
+        "trusted_proxies": _optional_str(
+            f"{source}: trusted_proxies", raw.get("trusted_proxies", "")
+        ),
+        "log_otps": _bool(f"{source}: log_otps", raw.get("log_otps", False)),
+        "masking_call_rate": _amount(
+            f"{source}: masking_call_rate",
+            raw.get("masking_call_rate", DEFAULT_MASKING_CALL_RATE),
+        ),
+        "masking_billing_increment": _int(
+            f"{source}: masking_billing_increment",
+            raw.get("masking_billing_increment", DEFAULT_MASKING_BILLING_INCREMENT),
+            1,
+            3600,
+        ),
+        "callback_allowed_hosts": _hosts(
+            f"{source}: callback_allowed_hosts", raw.get("callback_allowed_hosts", [])
+        ),
+        "callback_timeout": _seconds(
+            f"{source}: callback_timeout", raw.get("callback_timeout", DEFAULT_CALLBACK_TIMEOUT)
+        ),
+    }
 
     if env.get("HOST"):
         host = env["HOST"]
@@ -366,21 +412,15 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
     if env.get("PLIVO_SANDBOX_DATA"):
         data_dir = _data_dir(env["PLIVO_SANDBOX_DATA"])
     if env.get("PLIVO_SANDBOX_OTP_TTL"):
-        ttl = _int("environment PLIVO_SANDBOX_OTP_TTL", env["PLIVO_SANDBOX_OTP_TTL"], 1)
-    if "PLIVO_SANDBOX_LOG_OTPS" in env:
-        log_otps = _bool("environment PLIVO_SANDBOX_LOG_OTPS", env["PLIVO_SANDBOX_LOG_OTPS"])
+        ttl = _int(
+            "environment PLIVO_SANDBOX_OTP_TTL", env["PLIVO_SANDBOX_OTP_TTL"], 1, MAX_OTP_TTL
+        )
+    for name, key, parse in _ENV_SETTINGS:
+        if env.get(name) is not None and (env[name] or parse is _optional_str):
+            settings[key] = parse(f"environment {name}", env[name])
     if env.get("PLIVO_SANDBOX_VERIFY_RATE_LIMIT"):
         rate = _int(
             "environment PLIVO_SANDBOX_VERIFY_RATE_LIMIT", env["PLIVO_SANDBOX_VERIFY_RATE_LIMIT"], 0
-        )
-
-    if env.get("PLIVO_SANDBOX_CALLBACK_HOSTS"):
-        hosts = _hosts(
-            "environment PLIVO_SANDBOX_CALLBACK_HOSTS", env["PLIVO_SANDBOX_CALLBACK_HOSTS"]
-        )
-    if env.get("PLIVO_SANDBOX_CALLBACK_TIMEOUT"):
-        callback_timeout = _seconds(
-            "environment PLIVO_SANDBOX_CALLBACK_TIMEOUT", env["PLIVO_SANDBOX_CALLBACK_TIMEOUT"]
         )
 
     return SandboxConfig(
@@ -391,9 +431,5 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
         verify_code_ttl=ttl,
         verify_list_rate_limit=rate,
         verify_charges=charges,
-        masking_call_rate=call_rate,
-        masking_billing_increment=increment,
-        callback_allowed_hosts=hosts,
-        callback_timeout=callback_timeout,
-        log_otps=log_otps,
+        **settings,
     )

@@ -35,7 +35,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
 
-from plivo_sandbox.config import Account
+from plivo_sandbox.config import DEMO_MAIN, DEMO_SUB, Account, SandboxConfig
 from plivo_sandbox.errors import NotFound, PlivoError
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.spec import ApiSpec
@@ -57,6 +57,22 @@ DEMO_RECIPIENT = "+14155550103"
 CALLBACK_KEYS = ("url", "callback_url", "recording_callback_url")
 
 
+def shown_accounts(config: SandboxConfig) -> list[Account]:
+    """The accounts /docs names and pre-authorizes, main accounts first.
+
+    Only the public demo accounts (with their published tokens), unless the
+    configuration sets ``docs_accounts``: anyone who can open /docs can read
+    what it shows, so other credentials stay out of it.
+    """
+    public = {(DEMO_MAIN.auth_id, DEMO_MAIN.auth_token), (DEMO_SUB.auth_id, DEMO_SUB.auth_token)}
+    accounts = [
+        account
+        for account in config.accounts.values()
+        if config.docs_accounts or (account.auth_id, account.auth_token) in public
+    ]
+    return sorted(accounts, key=lambda account: account.is_subaccount)
+
+
 def sandbox_view_of_spec(document: dict[str, Any], accounts: list[Account]) -> dict[str, Any]:
     """The spec as Swagger UI should see it: one server, this sandbox, any configured account."""
     view = copy.deepcopy(document)
@@ -69,17 +85,21 @@ def sandbox_view_of_spec(document: dict[str, Any], accounts: list[Account]) -> d
             schema.pop("example", None)
             parameter["schema"] = schema
     auth_ids = [account.auth_id for account in accounts]
+    variable: dict[str, Any] = {
+        "default": "",
+        "description": "Your Auth ID (the one you authorize as).",
+    }
+    if auth_ids:
+        variable = {
+            "default": auth_ids[0],
+            "enum": auth_ids,
+            "description": "A configured account (the one you authorize as).",
+        }
     view["servers"] = [
         {
             "url": "/v1/Account/{auth_id}",
             "description": "This Plivo sandbox",
-            "variables": {
-                "auth_id": {
-                    "default": auth_ids[0],
-                    "enum": auth_ids,
-                    "description": "A configured account (the one you authorize as).",
-                }
-            },
+            "variables": {"auth_id": variable},
         }
     ]
     _fit_request_examples(view, accounts)
@@ -116,8 +136,8 @@ def _prefill_bodies_with_examples(view: dict[str, Any]) -> None:
 
 def _fit_request_examples(view: dict[str, Any], accounts: list[Account]) -> None:
     """Plivo's example bodies, changed only where the demo accounts need it."""
-    owner = accounts[0]
-    subaccounts = [a.auth_id for a in accounts if a.parent == owner.auth_id]
+    owner = accounts[0].auth_id if accounts else None
+    subaccounts = [a.auth_id for a in accounts if owner and a.parent == owner]
     for operation_id in ("create_masking_session", "create_verify_session"):
         for value in _request_examples(view, operation_id):
             for key in CALLBACK_KEYS:
@@ -268,15 +288,17 @@ def docs_routes(
 ) -> list[BaseRoute]:
     """Routes for ``/`` (to the docs), ``/docs``, its assets and spec, and ``/openapi.yaml``.
 
-    ``accounts[0]`` is pre-authorized in the page so "Try it out" works at once;
-    with a ``sandbox`` the page's uuids name demo sessions of that account.
+    ``accounts[0]`` (if any: see ``shown_accounts``) is pre-authorized in the
+    page so "Try it out" works at once; with a ``sandbox`` the page's uuids name
+    demo sessions of that account.
     """
     base_view = sandbox_view_of_spec(document, accounts)
     if control is not None:
         add_control_api(base_view, control)
-    demo = DemoSessions(sandbox, accounts[0]) if sandbox is not None else None
-    first = accounts[0]
-    settings = json.dumps({"user": first.auth_id, "password": first.auth_token})
+    demo = DemoSessions(sandbox, accounts[0]) if sandbox is not None and accounts else None
+    settings = json.dumps(
+        {"user": accounts[0].auth_id, "password": accounts[0].auth_token} if accounts else {}
+    )
     template = resources.files("plivo_sandbox").joinpath("docs.html").read_text(encoding="utf-8")
     # `</` must not appear raw inside a <script> element.
     page = template.replace("{{SETTINGS}}", settings.replace("</", "<\\/"))

@@ -10,6 +10,8 @@ class PlivoError(Exception):
     """A failure the sandbox answers with Plivo's error body and ``status``."""
 
     status: ClassVar[int] = 400
+    # Response headers that go with the status.
+    headers: ClassVar[dict[str, str]] = {}
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -26,6 +28,8 @@ class Unauthorized(PlivoError):
     """Authentication failed (401)."""
 
     status = 401
+    # So HTTP clients know the API wants Basic credentials.
+    headers: ClassVar[dict[str, str]] = {"WWW-Authenticate": 'Basic realm="Plivo"'}
 
 
 class NotFound(PlivoError):
@@ -44,6 +48,17 @@ class TooManyRequests(PlivoError):
     """Rate limited (429)."""
 
     status = 429
+
+
+class Busy(PlivoError):
+    """The database is locked by someone else for longer than the lock timeout (503).
+
+    Nothing was written: the same request can simply be sent again.
+    """
+
+    status = 503
+    RETRY_AFTER_SECONDS: ClassVar[int] = 1
+    headers: ClassVar[dict[str, str]] = {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
 
 def new_api_id() -> str:

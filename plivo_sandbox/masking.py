@@ -34,7 +34,16 @@ from .storage import (
     StoredRecord,
     Transaction,
 )
-from .timefmt import MICROS, Range, int_range, masking_time, time_range, to_micros, whole_seconds
+from .timefmt import (
+    MICROS,
+    Range,
+    check_showable,
+    int_range,
+    masking_time,
+    time_range,
+    to_micros,
+    whole_seconds,
+)
 from .visibility import can_see, list_scope, subaccount_of
 
 KIND: Kind = "masking"
@@ -101,8 +110,19 @@ class MaskingRecord(StoredRecord):
     sequence: int = 0
     timed_out: bool = False
 
+    def release_us(self) -> int:
+        """Until when the number stays held (expiry plus cool-off); 400 unless showable.
+
+        Only showable times are stored, so every read and list can render them.
+        """
+        check_showable("session_expiry", self.expiry_us)
+        release_us = self.expiry_us + self.virtual_number_cooloff_period * MICROS
+        return check_showable("virtual_number_cooloff_period", release_us)
+
     def to_row(self) -> Row:
         """The record as a store row, with its indexed columns."""
+        # The number stays held after the session ends, for its cool-off period.
+        release_us = self.release_us()
         return Row(
             kind=KIND,
             uuid=self.session_uuid,
@@ -110,8 +130,7 @@ class MaskingRecord(StoredRecord):
             root=self.root,
             created_us=self.created_us,
             expiry_us=self.expiry_us,
-            # The number stays held after the session ends, for its cool-off period.
-            release_us=self.expiry_us + self.virtual_number_cooloff_period * MICROS,
+            release_us=release_us,
             number=self.virtual_number,
             data=asdict(self),
             attributes={"first_party": self.first_party, "second_party": self.second_party},
@@ -368,6 +387,7 @@ class MaskingService:
             unknown_caller_play=merged.get("unknown_caller_play", ""),
             force_pin_authentication=merged["force_pin_authentication"],
         )
+        record.release_us()  # refuse times past 9999 before allocating or rendering
         pool = list(owner.numbers)
         # Reading how the numbers are held and inserting the session in one immediate
         # transaction: no other worker can take the same number in between.

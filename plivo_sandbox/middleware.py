@@ -1,14 +1,39 @@
-"""ASGI middleware that runs before routing: trailing slashes and body size."""
+"""ASGI middleware that runs before routing: trailing slashes, media types, body size and time."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import re
+import time
+from collections.abc import Iterable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from plivo_sandbox.config import DEFAULT_LOCK_TIMEOUT, DEFAULT_READ_TIMEOUT
 from plivo_sandbox.errors import error_body
+from plivo_sandbox.storage import write_deadline
 
 MAX_BODY_BYTES = 256 * 1024
+
+
+async def send_error(
+    send: Send, status: int, message: str, headers: Iterable[tuple[bytes, bytes]] = ()
+) -> None:
+    """Answer with Plivo's error body, before any app has seen the request."""
+    body = json.dumps(error_body(message)).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *headers,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
 class TrailingSlashMiddleware:
@@ -24,25 +49,89 @@ class TrailingSlashMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
+        if scope["type"] == "http" and "//" in path:
+            # An empty segment names nothing; the routers would redirect it to
+            # its neighbour (`/Session//` to the list).
+            await send_error(send, 404, f"no such resource: {path}")
+            return
         if scope["type"] == "http" and len(path) > 1 and path.endswith("/"):
+            # Exactly one slash: `/Session/%2F/` is a session id of "/", not the list.
             scope = dict(scope)
-            scope["path"] = path.rstrip("/") or "/"
+            scope["path"] = path[:-1]
             raw = scope.get("raw_path")
-            if isinstance(raw, bytes):
-                scope["raw_path"] = raw.rstrip(b"/") or b"/"
+            if isinstance(raw, bytes) and raw.endswith(b"/"):
+                scope["raw_path"] = raw[:-1]
         await self.app(scope, receive, send)
 
 
-class BodyLimitMiddleware:
-    """Refuse request bodies over ``max_bytes`` with a Plivo-shaped 400.
+# RFC 9110 media type: token "/" token (tokens are case-insensitive).
+_TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+_MEDIA_TYPE = re.compile(rf"({_TOKEN})/({_TOKEN})")
+_CHARSET = re.compile(rf'charset\s*=\s*"?({_TOKEN})"?', re.IGNORECASE)
+# Methods whose requests carry a body that the API reads.
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
-    The whole body is read (it is small JSON) and replayed to the app, so an
-    oversized upload never reaches the JSON parser.
+
+def normal_content_type(value: bytes | None) -> bytes | None:
+    """``value`` as ``type/subtype[; charset=x]`` in lower case; None if it is no media type."""
+    if value is None:
+        return None
+    text = value.decode("latin-1")
+    media_type, _, parameters = text.partition(";")
+    match = _MEDIA_TYPE.fullmatch(media_type.strip())
+    if match is None:
+        return None
+    normal = match.group(0).lower()
+    charset = _CHARSET.search(parameters)
+    if charset is not None:
+        normal += f";charset={charset.group(1).lower()}"  # as connexion reads it
+    return normal.encode("ascii")
+
+
+class ContentTypeMiddleware:
+    """One well-formed, lower-case ``Content-Type`` (or none) for the router and validators.
+
+    Media types are case-insensitive (``Application/JSON`` is JSON). A body
+    method (POST, PUT, PATCH) without a usable media type gets an empty one,
+    which the validators refuse with Plivo's 400 instead of guessing JSON; a
+    GET or DELETE carries no body, so an unusable type there is dropped.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"content-type"]
+        given = next((v for k, v in scope.get("headers", []) if k.lower() == b"content-type"), None)
+        normal = normal_content_type(given)
+        if normal is not None:
+            headers.append((b"content-type", normal))
+        elif scope.get("method") in _BODY_METHODS:
+            headers.append((b"content-type", b""))
+        await self.app({**scope, "headers": headers}, receive, send)
+
+
+class BodyLimitMiddleware:
+    """Refuse request bodies over ``max_bytes`` (400) or slower than ``read_timeout`` (408).
+
+    The whole body is read (it is small JSON) and replayed to the app, so an
+    oversized upload never reaches the JSON parser, and a client that
+    announces more bytes than it sends is cut off after ``read_timeout``
+    seconds instead of holding its connection open.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int = MAX_BODY_BYTES,
+        read_timeout: float = DEFAULT_READ_TIMEOUT,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.read_timeout = read_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -55,8 +144,19 @@ class BodyLimitMiddleware:
         chunks: list[bytes] = []
         size = 0
         more = True
+        deadline = asyncio.get_running_loop().time() + self.read_timeout
         while more:
-            message = await receive()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+            except TimeoutError:
+                await send_error(
+                    send,
+                    408,
+                    f"request body not received within {self.read_timeout:g} seconds",
+                    [(b"connection", b"close")],
+                )
+                return
             if message["type"] != "http.request":
                 # The client went away: let the app see the disconnect.
                 await self.app(scope, _replay(message, receive), send)
@@ -72,15 +172,7 @@ class BodyLimitMiddleware:
         await self.app(scope, _replay(body, receive), send)
 
     async def _refuse(self, send: Send) -> None:
-        body = json.dumps(error_body(f"request body too large (at most {self.max_bytes} bytes)"))
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 400,
-                "headers": [(b"content-type", b"application/json")],
-            }
-        )
-        await send({"type": "http.response.body", "body": body.encode()})
+        await send_error(send, 400, f"request body too large (at most {self.max_bytes} bytes)")
 
 
 def _replay(first: Message, receive: Receive) -> Receive:
@@ -95,3 +187,57 @@ def _replay(first: Message, receive: Receive) -> Receive:
         return await receive()
 
     return replay
+
+
+# Write requests handled at once per process. Writes of one process take the
+# database lock one at a time anyway; the cap keeps writers waiting on a held
+# lock from taking every worker thread, so reads never queue behind them.
+WRITE_SLOTS = 4
+_WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class WriteGateMiddleware:
+    """At most ``slots`` write requests in the app; one that waits ``timeout`` s gets a 503.
+
+    The 503 is Plivo's error shape with ``Retry-After``: nothing was written.
+    """
+
+    def __init__(
+        self, app: ASGIApp, slots: int = WRITE_SLOTS, timeout: float = DEFAULT_LOCK_TIMEOUT
+    ) -> None:
+        self.app = app
+        self.slots = slots
+        self.timeout = timeout
+        # One semaphore per event loop (tests may drive one app from several loops).
+        self._gates: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") not in _WRITE_METHODS:
+            await self.app(scope, receive, send)
+            return
+        loop = asyncio.get_running_loop()
+        gate = self._gates.setdefault(loop, asyncio.Semaphore(self.slots))
+        # The wait for a slot and for the database lock share one deadline.
+        token = write_deadline.set(time.monotonic() + self.timeout)
+        try:
+            await self._gated(gate, scope, receive, send)
+        finally:
+            write_deadline.reset(token)
+
+    async def _gated(
+        self, gate: asyncio.Semaphore, scope: Scope, receive: Receive, send: Send
+    ) -> None:
+        try:
+            await asyncio.wait_for(gate.acquire(), self.timeout)
+        except TimeoutError:
+            await send_error(
+                send,
+                503,
+                "the sandbox is busy with other writes; nothing was changed, retry the request",
+                [(b"retry-after", b"1")],
+            )
+            return
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            gate.release()

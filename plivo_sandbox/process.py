@@ -15,6 +15,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -73,7 +74,24 @@ def sandbox_process(
 
     ``env`` is added to this process's environment (e.g.
     ``PLIVO_SANDBOX_VERIFY_RATE_LIMIT``). The process is terminated on exit.
+    Several ``workers`` must share one state: with the default ``:memory:``
+    they get a temporary data directory, removed afterwards.
     """
+    if workers > 1 and str(data_dir) == ":memory:":
+        shared = tempfile.TemporaryDirectory(prefix="plivo-sandbox-")
+        with (
+            shared,
+            sandbox_process(
+                data_dir=shared.name,
+                workers=workers,
+                max_lifetime=max_lifetime,
+                config_file=config_file,
+                env=env,
+                startup_timeout=startup_timeout,
+            ) as url,
+        ):
+            yield url
+        return
     port = free_port()
     command = [
         sys.executable, "-m", "plivo_sandbox", "--port", str(port), "--workers", str(workers),

@@ -33,7 +33,9 @@ class Sandbox:
         """
         self.config = config
         self.spec = spec if spec is not None else ApiSpec()
-        self.store: Store = store if store is not None else SqliteStore(config.data_dir)
+        self.store: Store = (
+            store if store is not None else SqliteStore(config.data_dir, config.lock_timeout)
+        )
         self.clock: Clock = clock if clock is not None else StoreClock(self.store)
         self.masking = MaskingService(config, self.store, self.clock, self.spec)
         self.verify = VerifyService(config, self.store, self.clock, self.spec)

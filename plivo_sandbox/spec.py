@@ -7,6 +7,7 @@ in code.
 from __future__ import annotations
 
 import copy
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,33 @@ def load_document(path: Path = SPEC_PATH) -> dict[str, Any]:
 def fresh_document(path: Path = SPEC_PATH) -> dict[str, Any]:
     """A private deep copy of the document, safe to rewrite (e.g. for routing)."""
     return copy.deepcopy(load_document(path))
+
+
+@cache
+def schema_regex(pattern: str) -> re.Pattern[str]:
+    """A JSON Schema ``pattern`` compiled with its own (ECMA 262) meaning of ``$``.
+
+    In JSON Schema, as in JavaScript without the ``m`` flag, ``$`` matches only
+    at the very end of the string; Python's ``$`` also matches before a final
+    newline, so ``^[a-z]{2}$`` would accept ``"en\\n"``. Every unescaped ``$``
+    outside a character class becomes ``\\Z``, Python's true end of string.
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            out.append(r"\Z")
+            continue
+        out.append(char)
+    return re.compile("".join(out))
 
 
 class ApiSpec:

@@ -17,14 +17,19 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
+import stat
 import threading
+import time
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextvars import ContextVar
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, ClassVar, Literal, Protocol, Self, get_args
 
+from .errors import Busy
 from .timefmt import MICROS, Range
 
 Kind = Literal["masking", "verify"]
@@ -47,8 +52,16 @@ ATTRIBUTES: tuple[Attribute, ...] = get_args(Attribute)
 PARTY_ATTRIBUTES: tuple[Attribute, ...] = ("first_party", "second_party")
 
 DB_FILE = "sandbox.sqlite3"
-# How long SQLite's busy handler lets a statement wait for another process's lock.
-BUSY_TIMEOUT_SECONDS = 30.0
+# How long a write waits for the database lock (another thread's or process's)
+# before it gives up with a retryable Busy; SandboxConfig.lock_timeout overrides it.
+BUSY_TIMEOUT_SECONDS = 2.0
+# The state holds OTPs and phone numbers: private to the user who runs the sandbox.
+# When the current request's write must have its lock (time.monotonic()), set
+# by the HTTP layer so that queueing for a write slot counts against the same
+# lock_timeout; without it each write transaction gets the whole lock_timeout.
+write_deadline: ContextVar[float | None] = ContextVar("write_deadline", default=None)
+DIR_MODE = 0o700
+FILE_MODE = 0o600
 
 SCHEMA_VERSION = 3
 SCHEMA_KEY = "schema_version"
@@ -755,6 +768,65 @@ class _SqliteTransaction:
 # ---------------------------------------------------------------------- store
 
 
+class StoreError(RuntimeError):
+    """The data directory or database file cannot be used; the message says what to do."""
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+def _busy() -> Busy:
+    return Busy(
+        "the sandbox's database is locked by another process; nothing was changed,"
+        " retry the request"
+    )
+
+
+def _private_file(path: Path) -> None:
+    """Create ``path`` readable by its owner only, or narrow an existing file to that."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            path.chmod(FILE_MODE)
+    except OSError:
+        pass  # opening it below says what is wrong, with a clear message
+
+
+def _usage_error(path: Path, error: Exception) -> StoreError:
+    """A StoreError naming ``path``, what is wrong with it and what to do."""
+    text = str(error)
+    if isinstance(error, sqlite3.DatabaseError) and "readonly" in text.replace("-", ""):
+        return StoreError(
+            f"{path} is read-only ({text}): make it and its directory writable by this user,"
+            " or choose another --data-dir"
+        )
+    if isinstance(error, sqlite3.DatabaseError) and "unable to open" not in text:
+        return StoreError(
+            f"{path} is not a usable SQLite database ({text}): move it away (the sandbox"
+            " then starts empty) or choose another --data-dir"
+        )
+    return StoreError(
+        f"{path} cannot be opened ({text}): check that its directory exists, is a directory"
+        " and is writable by this user, or choose another --data-dir"
+    )
+
+
+class _Release:
+    """Releases an already acquired lock on exit."""
+
+    def __init__(self, lock: threading.Lock) -> None:
+        self.lock = lock
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *_: object) -> None:
+        self.lock.release()
+
+
 class SqliteStore:
     """``Store`` on ``data_dir/sandbox.sqlite3``, or in memory when ``data_dir`` is None.
 
@@ -770,8 +842,14 @@ class SqliteStore:
     Opening a file of an older schema migrates it (see ``_prepare``).
     """
 
-    def __init__(self, data_dir: Path | None) -> None:
+    def __init__(self, data_dir: Path | None, lock_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
+        """Open (creating it if needed) the store; StoreError says why a file store cannot be.
+
+        A write waits at most ``lock_timeout`` seconds for the database lock,
+        then raises ``Busy`` (nothing written, the request can be retried).
+        """
         self.path: Path | None = None if data_dir is None else Path(data_dir) / DB_FILE
+        self.lock_timeout = lock_timeout
         self._lock = threading.RLock()
         self._writer = threading.Lock()
         self._local = threading.local()
@@ -780,16 +858,51 @@ class SqliteStore:
         self._shared: sqlite3.Connection | None = None
         if self.path is None:
             self._shared = self._open(":memory:")
-        else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._prepare()
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        except OSError as error:
+            raise StoreError(
+                f"{self.path.parent} cannot be used as the data directory"
+                f" ({error.strerror or error}): choose another --data-dir"
+            ) from None
+        if not self.path.parent.is_dir():
+            raise StoreError(f"{self.path.parent} is not a directory: choose another --data-dir")
+        _private_file(self.path)
+        try:
+            self._prepare()
+        except Busy:
+            raise
+        except (sqlite3.Error, OSError) as error:
+            self.close()
+            raise _usage_error(self.path, error) from None
+
+    def _prepare(self) -> None:
         with self.transaction() as tx:
             assert isinstance(tx, _SqliteTransaction)
             _prepare(tx.conn, self.path)
 
+    def check(self) -> None:
+        """Read the whole database once (SQLite's quick_check); StoreError if it is damaged."""
+        if self.path is None:
+            return
+        try:
+            with self.transaction(write=False) as tx:
+                assert isinstance(tx, _SqliteTransaction)
+                problems = [row[0] for row in tx.conn.execute("PRAGMA quick_check")]
+        except sqlite3.Error as error:
+            raise _usage_error(self.path, error) from None
+        if problems != ["ok"]:
+            raise StoreError(
+                f"{self.path} is damaged ({problems[0]}): move it away (the sandbox then"
+                " starts empty) or choose another --data-dir"
+            )
+
     def _open(self, target: str) -> sqlite3.Connection:
         # isolation_level=None: no implicit transactions, we BEGIN ourselves.
         conn = sqlite3.connect(
-            target, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+            target, timeout=self.lock_timeout, isolation_level=None, check_same_thread=False
         )
         if target != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
@@ -821,15 +934,33 @@ class SqliteStore:
         guard: AbstractContextManager[Any] = nullcontext()
         if self._shared is not None:
             guard = self._lock
-        elif write:
-            guard = self._writer
+        busy_ms = round(self.lock_timeout * 1000)
+        if self._shared is None and write:
+            # Waiting writers hold threads: a bounded wait keeps the pool for readers.
+            # This process's queue and SQLite's busy handler share one deadline.
+            deadline = write_deadline.get() or time.monotonic() + self.lock_timeout
+            if not self._writer.acquire(timeout=max(0.0, deadline - time.monotonic())):
+                raise _busy()
+            guard = _Release(self._writer)
+            busy_ms = max(0, round((deadline - time.monotonic()) * 1000))
         with guard:
             conn = self._connection()
-            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            try:
+                conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
+                conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            except sqlite3.OperationalError as error:
+                if _is_busy(error):
+                    raise _busy() from None
+                raise
             tx = _SqliteTransaction(conn)
             self._local.tx = tx
             try:
                 yield tx
+            except sqlite3.OperationalError as error:
+                conn.execute("ROLLBACK")
+                if _is_busy(error):
+                    raise _busy() from None
+                raise
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise

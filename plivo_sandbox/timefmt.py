@@ -18,6 +18,12 @@ from .errors import BadRequest
 MICROS = 1_000_000
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
+# The latest time both APIs' formats can show (four-digit years).
+LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
+# How far the sandbox clock may go: a century before LATEST leaves room for
+# every span a session adds to it (Plivo's int32 seconds are 68 years).
+CLOCK_LIMIT = datetime(9900, 1, 1, tzinfo=UTC)
+
 # The five forms every list filter comes in (``x``, ``x__gt``, ...).
 COMPARISONS = ("", "__gt", "__gte", "__lt", "__lte")
 
@@ -30,6 +36,20 @@ def to_micros(moment: datetime) -> int:
 def from_micros(micros: int) -> datetime:
     """The aware UTC datetime of ``micros`` microseconds since the epoch."""
     return EPOCH + timedelta(microseconds=micros)
+
+
+def check_showable(name: str, micros: int) -> int:
+    """``micros`` if it is a time the APIs can show; a BadRequest naming ``name`` otherwise.
+
+    A stored time past year 9999 could never be formatted again: every read
+    and list of it would fail, so such a session is refused before it is stored.
+    """
+    if micros > to_micros(LATEST):
+        raise BadRequest(
+            f"{name}: the session would end after {LATEST:%Y-%m-%d %H:%M:%S} UTC,"
+            " the latest time the API can show; use a shorter time"
+        )
+    return micros
 
 
 def whole_seconds(micros: int) -> int:
@@ -55,7 +75,7 @@ _FILTER_TIME = re.compile(
 def parse_filter_time(name: str, value: Any) -> int:
     """Parse a list filter's ``YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`` (UTC) to microseconds."""
     text = value if isinstance(value, str) else None
-    match = _FILTER_TIME.match(text) if text is not None else None
+    match = _FILTER_TIME.fullmatch(text) if text is not None else None
     if match is None:
         raise BadRequest(
             f"{name}: {value!r} is not a time in the format YYYY-MM-DD HH:MM[:ss[.uuuuuu]]"

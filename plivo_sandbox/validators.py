@@ -11,6 +11,7 @@ import copy
 import ipaddress
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from connexion.exceptions import BadRequestProblem
@@ -18,6 +19,13 @@ from connexion.json_schema import Draft4RequestValidator
 from connexion.utils import is_null, is_nullable
 from connexion.validators import VALIDATOR_MAP, JSONRequestBodyValidator, ParameterValidator
 from jsonschema import Draft4Validator, FormatChecker, ValidationError
+from jsonschema.validators import extend
+
+from plivo_sandbox.spec import schema_regex
+
+# How deeply a request body may nest: Plivo's bodies are flat objects, and a
+# bound keeps the parser and the schema validator far from Python's recursion limit.
+MAX_BODY_DEPTH = 32
 
 # RFC 3986, section 3 and appendix A: an absolute URI (scheme ":" hier-part).
 _UNRESERVED = r"A-Za-z0-9\-._~"
@@ -46,11 +54,11 @@ def is_uri(value: object) -> bool:
     """Whether ``value`` is an absolute URI by RFC 3986 (non-strings pass, as in JSON Schema)."""
     if not isinstance(value, str):
         return True
-    match = _URI.match(value)
+    match = _URI.fullmatch(value)
     if match is None:
         return False
     literal = match.group("ip_literal")
-    if literal is None or _IP_FUTURE.match(literal):
+    if literal is None or _IP_FUTURE.fullmatch(literal):
         return True
     try:
         ipaddress.IPv6Address(literal)
@@ -61,7 +69,7 @@ def is_uri(value: object) -> bool:
 
 def is_uuid(value: object) -> bool:
     """Whether ``value`` is a UUID in its hyphenated 8-4-4-4-12 hex form."""
-    return not isinstance(value, str) or _UUID.match(value) is not None
+    return not isinstance(value, str) or _UUID.fullmatch(value) is not None
 
 
 def format_checker() -> FormatChecker:
@@ -78,6 +86,48 @@ def format_checker() -> FormatChecker:
 
 
 FORMAT_CHECKER = format_checker()
+
+
+def _pattern(
+    validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    """The ``pattern`` keyword with JSON Schema's ``$`` (the true end of the string)."""
+    if validator.is_type(instance, "string") and not schema_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# Draft 4 (and connexion's nullable-aware request flavour) with that ``pattern``.
+ParameterSchemaValidator = extend(Draft4Validator, {"pattern": _pattern})
+BodySchemaValidator = extend(Draft4RequestValidator, {"pattern": _pattern})
+
+
+def _check_decoded(body: Any) -> None:
+    """Refuse what ``json.loads`` accepts but the sandbox cannot keep or echo.
+
+    Nesting deeper than MAX_BODY_DEPTH, and strings holding lone surrogates
+    (``"\\ud800"`` is valid JSON escaping but no Unicode text: it could not be
+    stored or sent back as UTF-8).
+    """
+    stack: list[tuple[Any, int]] = [(body, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict | list):
+            if depth > MAX_BODY_DEPTH:
+                raise BadRequestProblem(
+                    detail=f"request body nests deeper than {MAX_BODY_DEPTH} levels"
+                )
+            items = node.items() if isinstance(node, dict) else enumerate(node)
+            for key, value in items:
+                stack.append((key, depth))
+                stack.append((value, depth + 1))
+        elif isinstance(node, str):
+            try:
+                node.encode("utf-8")
+            except UnicodeEncodeError:
+                raise BadRequestProblem(
+                    detail="request body is not valid JSON: a string holds a lone surrogate"
+                    " (not Unicode text)"
+                ) from None
 
 
 def _describe(error: ValidationError) -> str:
@@ -101,9 +151,9 @@ class PlivoParameterValidator(ParameterValidator):  # type: ignore[misc]
                 return f"missing {parameter_type} parameter '{param['name']}'"
             return None
         try:
-            Draft4Validator(param.get("schema", param), format_checker=FORMAT_CHECKER).validate(
-                value
-            )
+            ParameterSchemaValidator(
+                param.get("schema", param), format_checker=FORMAT_CHECKER
+            ).validate(value)
         except ValidationError as error:
             return f"{param['name']}: {error.message}"
         return None
@@ -129,20 +179,33 @@ class PlivoJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
     """JSON request bodies, with errors that name the argument."""
 
     async def _parse(self, stream: Any, scope: Any) -> Any:
-        """Parse the body, answering 400 (not 500) for bytes that are not UTF-8 JSON."""
+        """Parse the body, answering 400 (not 500) for anything that is not plain JSON text.
+
+        Undecodable bytes or an unknown charset, malformed JSON, integer
+        literals beyond Python's 4,300-digit limit (a ValueError), nesting
+        that exhausts the recursion limit, and then ``_check_decoded``.
+        """
         raw = b"".join([message async for message in stream])
         if not raw:
             return None
         try:
-            return json.loads(raw.decode(self._encoding))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            body = json.loads(raw.decode(self._encoding))
+        except LookupError:
+            raise BadRequestProblem(detail=f"unknown charset {self._encoding!r}") from None
+        except (UnicodeDecodeError, ValueError) as error:
             raise BadRequestProblem(detail=f"request body is not valid JSON: {error}") from None
+        except RecursionError:
+            raise BadRequestProblem(
+                detail=f"request body nests deeper than {MAX_BODY_DEPTH} levels"
+            ) from None
+        _check_decoded(body)
+        return body
 
     def _validate(self, body: Any) -> dict[str, Any] | None:
         """Validate against the operation's schema; the first error names its field."""
         if body is None:
             raise BadRequestProblem(detail="request body is required (a JSON object)")
-        validator = Draft4RequestValidator(self._schema, format_checker=FORMAT_CHECKER)
+        validator = BodySchemaValidator(self._schema, format_checker=FORMAT_CHECKER)
         error = next(
             iter(sorted(validator.iter_errors(body), key=lambda e: list(e.absolute_path))), None
         )

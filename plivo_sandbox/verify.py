@@ -26,7 +26,7 @@ from .numbers import digits, network_of, region_of
 from .paging import Page, SearchWindow, echo_filters, filter_names
 from .spec import ApiSpec, load_document
 from .storage import Attribute, Callback, Kind, Row, RowQuery, Store, StoredRecord, Transaction
-from .timefmt import MICROS, Range, time_range, to_micros, verify_time
+from .timefmt import MICROS, Range, check_showable, time_range, to_micros, verify_time
 from .visibility import can_see, list_scope
 
 KIND: Kind = "verify"
@@ -132,6 +132,7 @@ class VerifyRecord(StoredRecord):
 
     def to_row(self) -> Row:
         """The record as a store row, with its indexed columns."""
+        check_showable("verify_code_ttl", self.expiry_us)  # only readable rows are stored
         return Row(
             kind=KIND,
             uuid=self.session_uuid,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -53,11 +54,14 @@ def app(sandbox: Sandbox) -> Starlette:
 
 
 @contextmanager
-def serve_in_thread(app: Starlette) -> Iterator[str]:
-    """Serve ``app`` with uvicorn on a free local port; yields the base URL."""
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning")
-    )
+def serve_in_thread(app: Starlette, **options: Any) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free local port; yields the base URL.
+
+    ``options`` go to ``uvicorn.Config`` (proxy headers are off by default,
+    as `python -m plivo_sandbox` serves).
+    """
+    settings: dict[str, Any] = {"log_level": "warning", "proxy_headers": False, **options}
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(), **settings))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

@@ -42,7 +42,7 @@ def test_sequences_along_the_links_conform_over_http(sandbox_url: str) -> None:
         """The spec's links over HTTP, one emptied sandbox per scenario."""
 
         def setup(self) -> None:
-            httpx.post(f"{sandbox_url}/_sandbox/reset", timeout=30).raise_for_status()
+            httpx.post(f"{sandbox_url}/_sandbox/reset", json={}, timeout=30).raise_for_status()
 
         def get_call_kwargs(self, case: schemathesis.Case[Any]) -> dict[str, Any]:
             return {"base_url": base_url}

@@ -196,7 +196,7 @@ def test_callback_settings_come_from_the_file_and_the_environment(tmp_path: Path
         ({"PLIVO_SANDBOX_CALLBACK_HOSTS": "https://hooks.example.com"}, "not a host name"),
         ({"PLIVO_SANDBOX_CALLBACK_HOSTS": "hooks.example.com:443"}, "not a host name"),
         ({"PLIVO_SANDBOX_CALLBACK_TIMEOUT": "0"}, "PLIVO_SANDBOX_CALLBACK_TIMEOUT"),
-        ({"PLIVO_SANDBOX_CALLBACK_TIMEOUT": "soon"}, "number of seconds"),
+        ({"PLIVO_SANDBOX_CALLBACK_TIMEOUT": "soon"}, "expected seconds"),
     ],
 )
 def test_bad_callback_settings_are_refused(env: dict[str, str], mentions: str) -> None:

@@ -448,6 +448,6 @@ def test_reset_forgets_the_callbacks(
     queue(sandbox, "http://192.0.2.10/hook")
     until(api, lambda found: len(found) == 1)
 
-    api.post("/_sandbox/reset")
+    api.post("/_sandbox/reset", json={})
 
     assert callbacks(api) == []

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from starlette.testclient import TestClient
 
+from plivo_sandbox.clock import OFFSET_KEY
+from plivo_sandbox.sandbox import Sandbox
+from plivo_sandbox.timefmt import CLOCK_LIMIT, to_micros
 from tests.sandbox.conftest import TWO_PARTIES, assert_plivo_error, masking, verify
 
 
@@ -26,7 +29,7 @@ def test_the_clock_cannot_move_backwards(client: TestClient) -> None:
 
 def test_reset_forgets_every_session(client: TestClient) -> None:
     uuid = client.post(masking(), json=TWO_PARTIES).json()["session_uuid"]
-    assert client.post("/_sandbox/reset").json() == {"message": "sandbox reset"}
+    assert client.post("/_sandbox/reset", json={}).json() == {"message": "sandbox reset"}
     assert_plivo_error(client.get(masking(session_uuid=uuid)), 404)
 
 
@@ -126,5 +129,19 @@ def test_reset_forgets_pending_forced_answers(client: TestClient) -> None:
     client.post(
         "/_sandbox/forced-answers", json={"operation_id": "list_masking_sessions", "status": 500}
     )
-    client.post("/_sandbox/reset")
+    client.post("/_sandbox/reset", json={})
     assert client.get(masking()).status_code == 200
+
+
+def test_the_clock_cannot_be_moved_past_its_limit(client: TestClient, sandbox: Sandbox) -> None:
+    # Where 788 ten-year advances lead (tests/domain/test_time_bounds.py makes all 800).
+    near_limit = to_micros(CLOCK_LIMIT) - to_micros(datetime.now(UTC)) - 5 * 365 * 86400 * 10**6
+    with sandbox.store.transaction() as tx:
+        tx.set_setting(OFFSET_KEY, str(near_limit))
+    response = client.post("/_sandbox/clock/advance", json={"seconds": 315360000})
+    assert_plivo_error(response, 400, "reset")
+    assert client.get("/_sandbox/clock").status_code == 200
+    # At the limit, even the longest session Plivo allows (68 years) stays showable.
+    created = client.post(masking(), json={**TWO_PARTIES, "session_expiry": 2147483647})
+    assert created.status_code == 201, created.text
+    assert client.get(masking()).json()["response"]["meta"]["total_count"] == 1

@@ -88,7 +88,7 @@ def test_docs_default_otp_validates_the_default_verify_session(client: TestClien
 def test_docs_makes_new_demo_sessions_once_the_old_ones_are_gone(client: TestClient) -> None:
     before = client.get("/docs/openapi.json").json()["components"]["parameters"]
     assert client.get("/docs/openapi.json").json()["components"]["parameters"] == before
-    client.post("/_sandbox/reset")
+    client.post("/_sandbox/reset", json={})
     after = client.get("/docs/openapi.json").json()["components"]["parameters"]
     masking_uuid = after["MaskingSessionUuid"]["schema"]["example"]
     assert masking_uuid != before["MaskingSessionUuid"]["schema"]["example"]

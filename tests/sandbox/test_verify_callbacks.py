@@ -154,7 +154,7 @@ def test_a_rule_for_one_channel_leaves_the_other_alone(client: TestClient) -> No
 
 def test_reset_forgets_the_rules(client: TestClient) -> None:
     client.post(FAILURES, json={"recipient": RECIPIENT})
-    client.post("/_sandbox/reset")
+    client.post("/_sandbox/reset", json={})
     uuid = start(client)
     assert client.get(verify(session_uuid=uuid)).json()["attempt_details"][0]["status"] == (
         "delivered"
