@@ -32,7 +32,6 @@ import itertools
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -58,9 +57,9 @@ from plivo_sandbox.verify import VerifyRecord  # noqa: E402
 LUA = ROOT / "bench" / "wrk" / "ops.lua"
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
 SPEC = ROOT / "openapi.yaml"
-AUTH = "Basic " + base64.b64encode(
-    f"{DEMO_MAIN.auth_id}:{DEMO_MAIN.auth_token}".encode()
-).decode("ascii")
+AUTH = "Basic " + base64.b64encode(f"{DEMO_MAIN.auth_id}:{DEMO_MAIN.auth_token}".encode()).decode(
+    "ascii"
+)
 SANDBOX_PREFIX = f"/v1/Account/{DEMO_MAIN.auth_id}"
 # The bench lists the Verify sessions as fast as it can: Plivo's 20 a minute would refuse it.
 SANDBOX_ENV = {"PLIVO_SANDBOX_VERIFY_RATE_LIMIT": "0"}
@@ -119,7 +118,10 @@ _FIRST_PARTIES = itertools.cycle(range(0, 9_000_000, 1_000_000))
 def wrk(
     url: str, op: str, prefix: str, load: Load, ids: Path | None = None, duration: int = 0
 ) -> Result:
-    """Run wrk on one operation (``duration`` overrides the load's); Lua ``done`` prints the figures."""
+    """Run wrk on one operation (``duration`` overrides the load's).
+
+    The Lua script's ``done`` prints the figures.
+    """
     command = [
         "wrk", f"-t{load.threads}", f"-c{load.connections}", f"-d{duration or load.duration}s",
         "--timeout", "10s", "-s", str(LUA), url,
@@ -290,7 +292,9 @@ def run_operations(
         path = ids.get(needs)
         if needs == "validate":
             # Enough sessions for twice the create rate just measured.
-            path = make_validate_ids(results["create_verify"].rps if "create_verify" in results else 0)
+            path = make_validate_ids(
+                results["create_verify"].rps if "create_verify" in results else 0
+            )
         if load.warmup and needs != "validate":
             wrk(url, op, prefix, load, path, duration=load.warmup)
         result = wrk(url, op, prefix, load, path)
@@ -419,7 +423,7 @@ def client_overhead(url: str, uuids: list[str], calls: int) -> None:
         json.loads(answer.read())
 
     def generated_get(session: str) -> None:
-        get_masking_session.sync_detailed(session, client=generated)
+        get_masking_session.sync_detailed(uuid.UUID(session), client=generated)
 
     def sdk_get(session: str) -> None:
         sdk.masking_sessions.get_masking_session(session)
