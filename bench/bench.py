@@ -56,6 +56,7 @@ from plivo_sandbox.verify import VerifyRecord  # noqa: E402
 
 LUA = ROOT / "bench" / "wrk" / "ops.lua"
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
+PRISM_PACKAGE = ROOT / "node_modules" / "@stoplight" / "prism-cli" / "package.json"
 SPEC = ROOT / "openapi.yaml"
 AUTH = "Basic " + base64.b64encode(f"{DEMO_MAIN.auth_id}:{DEMO_MAIN.auth_token}".encode()).decode(
     "ascii"
@@ -499,7 +500,8 @@ def main() -> None:
         say("Sandbox, one worker (the per-core figure):")
         single, _ = bench_sandbox(1, load, operations, 0)
     if not args.no_prism:
-        say(f"Prism: prism mock openapi.yaml ({PRISM.resolve().parent.parent.name})")
+        version = json.loads(PRISM_PACKAGE.read_text(encoding="utf-8"))["version"]
+        say(f"Prism {version}: prism mock openapi.yaml")
         with tempfile.TemporaryDirectory(prefix="plivo-bench-") as tmp, prism_process() as url:
             # Prism answers its examples whatever the uuid: random ones do.
             ids = {kind: random_ids(Path(tmp), kind) for kind in ("masking", "verify")}

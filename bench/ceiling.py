@@ -6,7 +6,8 @@ the sandbox, one connection, on the event loop: no thread pool), add an
 ``api_id`` and dump the stored record as JSON. No
 connexion, no validation, no rendering; ``--domain`` answers with the
 sandbox's own ``MaskingService.get`` instead (its clock read, transaction and
-rendering), still without connexion and the thread pool. ``main`` fills a sandbox data dir,
+rendering), still without connexion, and ``--thread`` calls it in anyio's
+thread pool as connexion does with a sync handler. ``main`` fills a sandbox data dir,
 serves this app with uvicorn (httptools + uvloop) and runs the same wrk load
 as ``make bench``'s get, so the two figures compare.
 
@@ -27,6 +28,8 @@ import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
+
+import anyio.to_thread
 
 
 def dumps(value: Any) -> bytes:
@@ -89,7 +92,12 @@ class DomainCeilingApp(CeilingApp):
         if scope["type"] != "http":
             return
         session = scope["path"].rstrip("/").rsplit("/", 1)[-1]
-        answer = {"api_id": str(uuid.uuid4()), **self.box.masking.get(self.caller, session)}
+        if os.environ.get("CEILING_THREAD"):
+            # As connexion runs a sync handler: in a worker thread of anyio's pool.
+            found = await anyio.to_thread.run_sync(self.box.masking.get, self.caller, session)
+        else:
+            found = self.box.masking.get(self.caller, session)
+        answer = {"api_id": str(uuid.uuid4()), **found}
         await send(
             {
                 "type": "http.response.start",
@@ -117,6 +125,9 @@ def main() -> None:
     parser.add_argument(
         "--domain", action="store_true", help="answer with the sandbox's MaskingService.get"
     )
+    parser.add_argument(
+        "--thread", action="store_true", help="with --domain: call it in anyio's thread pool"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="plivo-ceiling-") as tmp:
         data_dir = Path(tmp) / "data"
@@ -126,8 +137,10 @@ def main() -> None:
         ids = write_ids(Path(tmp), "masking", masking)
         port = free_port()
         env = {**os.environ, "CEILING_DB": str(data_dir / "sandbox.sqlite3"), "CEILING_AUTH": AUTH}
-        if args.domain:
+        if args.domain or args.thread:
             env["CEILING_DOMAIN"] = "1"
+        if args.thread:
+            env["CEILING_THREAD"] = "1"
         command = [
             sys.executable, "-m", "uvicorn", "--factory", "ceiling:app_from_env",
             "--app-dir", str(Path(__file__).parent), "--host", "127.0.0.1", "--port", str(port),
@@ -140,7 +153,9 @@ def main() -> None:
             load = Load(args.duration, args.connections, 1, 0)
             wrk(url, "get_masking", SANDBOX_PREFIX, load, ids, duration=1)
             result = wrk(url, "get_masking", SANDBOX_PREFIX, load, ids)
-            what = "MaskingService.get" if args.domain else "one SELECT"
+            what = "one SELECT"
+            if args.domain or args.thread:
+                what = "MaskingService.get" + (" in a worker thread" if args.thread else "")
             print(f"ceiling GET (bare ASGI, {what}, uvicorn httptools+uvloop):")
             print(f"  {result.line()}")
         finally:
