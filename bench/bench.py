@@ -490,7 +490,8 @@ def main() -> None:
         f"wrk -t{load.threads} -c{load.connections} -d{load.duration:g}s per operation;"
         f" {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
     )
-    say(f"Sandbox: python -m plivo_sandbox --workers {args.workers} (as make serve)")
+    as_serve = " (as make serve)" if args.workers == serve_args([]).workers else ""
+    say(f"Sandbox: python -m plivo_sandbox --workers {args.workers}{as_serve}")
     sandbox, sizes = bench_sandbox(args.workers, load, operations, args.client_calls)
     for op, size in sizes.items():
         if op in sandbox:
