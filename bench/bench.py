@@ -182,9 +182,11 @@ def fresh_verify_sessions(box: Sandbox, count: int) -> list[str]:
 def fill(box: Sandbox, kind: str, count: int) -> None:
     """Insert ``count`` more sessions of ``kind`` in one transaction, straight into the store.
 
-    Copies of one session made by the service, each with its own uuid and
-    parties, created over the last minutes (a hundred per second).
+    One session made by the service, then copies of it, each with its own
+    uuid and parties, created over the last minutes (a hundred per second).
     """
+    if count <= 0:
+        return
     caller = box.config.accounts[DEMO_MAIN.auth_id]
     now_s = to_micros(box.clock.now()) // MICROS
     pool = caller.numbers
@@ -194,7 +196,7 @@ def fill(box: Sandbox, kind: str, count: int) -> None:
             row = tx.get("masking", box.masking.create(caller, body)["session_uuid"])
             assert row is not None
             masking = MaskingRecord.from_row(row)
-            for n in range(count):
+            for n in range(count - 1):
                 created = (now_s - n // 100) * MICROS
                 tx.insert(
                     dataclasses.replace(
@@ -214,7 +216,7 @@ def fill(box: Sandbox, kind: str, count: int) -> None:
             assert row is not None
             verify = VerifyRecord.from_row(row)
             ttl = verify.expiry_us - verify.created_us
-            for n in range(count):
+            for n in range(count - 1):
                 created = (now_s - n // 100) * MICROS
                 tx.insert(
                     dataclasses.replace(
