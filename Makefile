@@ -14,7 +14,7 @@ PIP_VERSION := 26.3
 GENERATED_PKG := $(if $(wildcard generated/pyproject.toml),-e ./generated,)
 
 .PHONY: help serve test lint lint-spec lint-code fmt generate check-generated \
-        contract contract-deep bench chromium lock clean
+        contract contract-deep bench chromium wrk lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/$$(PORT)/$(PORT)/g' \
@@ -50,6 +50,11 @@ chromium: ## Install Debian's headless Chromium for the browser test, if missing
 	  if [ "$$(id -u)" = 0 ]; then echo "Installing Debian's chromium for the browser test (apt-get, a minute or two) ..."; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: run 'sudo apt-get install chromium' (the browser test is skipped without it)"; fi; }
+
+wrk: ## Install Debian's wrk (the benchmark's load generator), if missing
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "wrk is missing: run 'sudo apt-get install wrk' (make bench needs it)"; exit 1; fi; }
 
 lock: $(BIN)/python ## Re-resolve pyproject.toml pins and rewrite constraints.txt
 	$(BIN)/pip install --quiet -e '.[dev]'
@@ -103,8 +108,18 @@ contract-deep: $(VENV)/.dev ## Deep contract tests against the sandbox (thousand
 
 # ---------------------------------------------------------------- benchmarks
 
-bench: $(VENV)/.dev ## Load figures: requests per second for create, get and list
-	$(BIN)/python bench/load_sandbox.py
+# Knobs: DURATION (s per operation), CONNECTIONS (wrk -c), FILL (also the lists
+# at 100 vs FILL stored sessions), CALLS (client overhead; 0 skips), BENCH_ARGS
+# (anything else of bench/bench.py --help, e.g. --ops=get_masking --no-prism).
+DURATION    ?= 10
+CONNECTIONS ?= 8
+FILL        ?= 0
+CALLS       ?= 1000
+BENCH_ARGS  ?=
+
+bench: $(VENV)/.dev node_modules/.installed wrk ## The sandbox against Prism under wrk: make bench [DURATION=10 CONNECTIONS=8 FILL=100000]
+	$(BIN)/python bench/bench.py --duration $(DURATION) --connections $(CONNECTIONS) \
+	  --fill $(FILL) --client-calls $(CALLS) $(BENCH_ARGS)
 
 clean: ## Remove the venv, node_modules and caches
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis

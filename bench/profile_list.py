@@ -1,9 +1,10 @@
 """Where one masking list request spends its time, with many stored sessions.
 
 Fills a file-backed sandbox (in a temporary directory) with ``--sessions``
-masking sessions of the demo main account, times the domain call behind
-``GET /Masking/Session`` (no HTTP), then prints a cProfile of ``--calls`` of
-them, sorted by cumulative time.
+masking sessions of the demo main account (in bulk, as ``make bench FILL=``
+does), times the domain call behind ``GET /Masking/Session`` (no HTTP) and
+its two queries (``total_count`` and the page), then prints a cProfile of
+``--calls`` of them, sorted by cumulative time.
 
     .venv/bin/python bench/profile_list.py [--sessions 1000] [--calls 200]
 """
@@ -20,10 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from plivo_sandbox.config import SandboxConfig, demo_accounts
-from plivo_sandbox.sandbox import Sandbox
-
-AUTH_ID = "MADEMO1234567890ABCD"
+from bench import fill, open_state
+from plivo_sandbox.config import DEMO_MAIN
+from plivo_sandbox.masking import _expiry_of
+from plivo_sandbox.storage import RowQuery
+from plivo_sandbox.timefmt import Range, to_micros
 
 
 def main() -> None:
@@ -33,12 +35,28 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=200)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data_dir:
-        box = Sandbox(SandboxConfig(accounts=demo_accounts(), data_dir=Path(data_dir)))
+        box = open_state(Path(data_dir))
         try:
-            caller = box.config.accounts[AUTH_ID]
-            for n in range(args.sessions):
-                body = {"first_party": f"+1415{n:07d}", "second_party": f"+1628{n:07d}"}
-                box.masking.create(caller, body)
+            caller = box.config.accounts[DEMO_MAIN.auth_id]
+            fill(box, "masking", args.sessions)
+            now_us = to_micros(box.clock.now())
+            # What the default list selects: active sessions created in the last 7 days.
+            selection = RowQuery(
+                kind="masking",
+                root=caller.auth_id,
+                created=Range(lower=now_us - 7 * 86400 * 10**6),
+                expiry=_expiry_of("active", now_us),
+            )
+            with box.store.transaction(write=False) as tx:
+                for name, run in (
+                    ("total_count (COUNT)", lambda: tx.count(selection)),
+                    ("page of 20 (SELECT)", lambda: tx.select(selection, limit=20)),
+                ):
+                    started = time.perf_counter()
+                    for _ in range(args.calls):
+                        run()
+                    each = (time.perf_counter() - started) / args.calls
+                    print(f"{name}: {each * 1000:.2f} ms")
             query = {"limit": 20, "offset": 40}
             total = box.masking.list(caller, query)["response"]["meta"]["total_count"]
             started = time.perf_counter()
