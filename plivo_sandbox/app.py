@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import connexion
-import yaml
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from connexion.resolver import Resolver
@@ -32,7 +31,7 @@ from starlette.routing import Mount
 from plivo_sandbox.auth import basic_auth_handler
 from plivo_sandbox.callbacks import CallbackDispatcher
 from plivo_sandbox.config import SandboxConfig, load_config
-from plivo_sandbox.control import CONTROL_SPEC, ControlHandlers
+from plivo_sandbox.control import ControlHandlers
 from plivo_sandbox.docs import docs_routes, shown_accounts
 from plivo_sandbox.errors import PlivoError, Unauthorized, error_body
 from plivo_sandbox.exposure import ControlGuardMiddleware
@@ -44,7 +43,7 @@ from plivo_sandbox.middleware import (
     WriteGateMiddleware,
 )
 from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.spec import SPEC_PATH, fresh_document
+from plivo_sandbox.spec import CONTROL_SPEC, SPEC_PATH, fresh_document
 from plivo_sandbox.validators import validator_map
 
 logger = logging.getLogger("plivo_sandbox")
@@ -178,7 +177,7 @@ def create_app(
     sandbox = sandbox or Sandbox(config or load_config())
     document = fresh_document(spec_path)
     routed = routing_spec(document)
-    control_document = yaml.safe_load(CONTROL_SPEC.read_text(encoding="utf-8"))
+    control_document = fresh_document(CONTROL_SPEC)
     handlers = PlivoHandlers(sandbox)
     controls = ControlHandlers(sandbox)
     # Sends the outbox in the background while the app is served (its lifespan).

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from connexion import request
@@ -13,11 +12,10 @@ from plivo_sandbox import recordings
 from plivo_sandbox.callbacks import render_delivery
 from plivo_sandbox.errors import BadRequest, NotFound
 from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.spec import load_document
+from plivo_sandbox.spec import CONTROL_SPEC, load_document
 from plivo_sandbox.storage import CALLBACK_STATES
 
 Answer = tuple[dict[str, Any], int]
-CONTROL_SPEC = Path(__file__).with_name("control.yaml")
 
 
 def _body_property(path: str, method: str, name: str) -> dict[str, Any]:

@@ -11,7 +11,6 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from . import telephony
@@ -21,7 +20,7 @@ from .config import Account, SandboxConfig
 from .errors import BadRequest, Conflict, NotFound
 from .numbers import choose_number, digits, explain_shortage, region_of
 from .paging import Page, SearchWindow, echo_filters, filter_names
-from .spec import ApiSpec, load_document
+from .spec import CONTROL_SPEC, ApiSpec, load_document
 from .storage import (
     PARTY_ATTRIBUTES,
     Attribute,
@@ -52,7 +51,6 @@ UPDATE_SCHEMA = "MaskingSessionUpdateRequest"
 COLLECTION = "/Masking/Session"
 
 # The control API's simulated call: its arguments and their defaults.
-CONTROL_SPEC = Path(__file__).with_name("control.yaml")
 CALL_SCHEMA = "SimulatedCallRequest"
 # How many due timers one pass of ``fire_due_timers`` handles.
 TIMER_BATCH = 100

@@ -19,6 +19,8 @@ _PACKAGE = Path(__file__).resolve().parent
 # a built wheel carries a copy inside the package (see setup.py).
 _CHECKOUT_SPEC = _PACKAGE.parent / "openapi.yaml"
 SPEC_PATH = _CHECKOUT_SPEC if _CHECKOUT_SPEC.is_file() else _PACKAGE / "openapi.yaml"
+# The sandbox's own control API (``/_sandbox``), described like Plivo's.
+CONTROL_SPEC = _PACKAGE / "control.yaml"
 
 
 @cache

@@ -15,7 +15,6 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from .args import check_value, checked_body, checked_query
@@ -24,7 +23,7 @@ from .config import Account, SandboxConfig
 from .errors import BadRequest, Conflict, NotFound, TooManyRequests
 from .numbers import digits, network_of, region_of
 from .paging import Page, SearchWindow, echo_filters, filter_names
-from .spec import ApiSpec, load_document
+from .spec import CONTROL_SPEC, ApiSpec, load_document
 from .storage import Attribute, Callback, Kind, Row, RowQuery, Store, StoredRecord, Transaction
 from .timefmt import MICROS, Range, check_showable, time_range, to_micros, verify_time
 from .visibility import can_see, list_scope
@@ -51,7 +50,6 @@ PROGRESS = {
 }
 CALLBACK_KIND = "verify-status"
 # The control API's delivery-failure rule: its arguments and their defaults.
-CONTROL_SPEC = Path(__file__).with_name("control.yaml")
 FAILURE_SCHEMA = "DeliveryFailure"
 # Settings key of a recipient's delivery-failure rule (control API).
 FAILURE_KEY = "verify-delivery-failure:"

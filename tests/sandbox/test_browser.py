@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Locator, sync_playwright
+from playwright.sync_api import Locator, Page, sync_playwright
 
 CHROMIUM = shutil.which("chromium")
 # Flags that keep Chromium off the network and working as root in CI.
@@ -46,22 +47,26 @@ def chromium() -> str:
     return CHROMIUM
 
 
-def test_docs_lists_every_operation_and_try_it_out_calls_the_sandbox(
-    chromium: str, live_url: str
-) -> None:
+@pytest.fixture
+def docs_page(chromium: str, live_url: str) -> Iterator[Page]:
+    """/docs of a live sandbox, open in headless Chromium, its operations listed."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             page.goto(f"{live_url}/docs")
             page.wait_for_selector(".opblock", timeout=30_000)
-            for tag, operation_id in OPERATIONS:
-                assert page.locator(f"#operations-{tag}-{operation_id}").count() == 1, operation_id
-            assert page.locator("#operations-Sandbox_control-reset_sandbox").count() == 1
-            if screenshot := os.environ.get("DOCS_SCREENSHOT"):
-                page.screenshot(path=screenshot, full_page=True)
+            yield page
         finally:
             browser.close()
+
+
+def test_docs_lists_every_operation_and_try_it_out_calls_the_sandbox(docs_page: Page) -> None:
+    for tag, operation_id in OPERATIONS:
+        assert docs_page.locator(f"#operations-{tag}-{operation_id}").count() == 1, operation_id
+    assert docs_page.locator("#operations-Sandbox_control-reset_sandbox").count() == 1
+    if screenshot := os.environ.get("DOCS_SCREENSHOT"):
+        docs_page.screenshot(path=screenshot, full_page=True)
 
 
 def execute(block: Locator) -> tuple[str, str]:
@@ -80,20 +85,10 @@ def execute(block: Locator) -> tuple[str, str]:
     return text
 
 
-def test_every_operation_succeeds_on_its_defaults_at_the_first_click(
-    chromium: str, live_url: str
-) -> None:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(f"{live_url}/docs")
-            page.wait_for_selector(".opblock", timeout=30_000)
-            blocks = page.locator(".opblock")
-            ids = [blocks.nth(i).get_attribute("id") for i in range(blocks.count())]
-            assert len(ids) >= len(OPERATIONS) + 8
-            for block_id in ids:
-                status, answer = execute(page.locator(f"[id='{block_id}']"))
-                assert status.startswith("2"), f"{block_id}: {status} {answer}"
-        finally:
-            browser.close()
+def test_every_operation_succeeds_on_its_defaults_at_the_first_click(docs_page: Page) -> None:
+    blocks = docs_page.locator(".opblock")
+    ids = [blocks.nth(i).get_attribute("id") for i in range(blocks.count())]
+    assert len(ids) >= len(OPERATIONS) + 8
+    for block_id in ids:
+        status, answer = execute(docs_page.locator(f"[id='{block_id}']"))
+        assert status.startswith("2"), f"{block_id}: {status} {answer}"
