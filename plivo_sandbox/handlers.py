@@ -8,10 +8,11 @@ arguments to the domain service and stamps the answer with an ``api_id``.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from connexion import request
+from starlette.concurrency import run_in_threadpool
 
 from plivo_sandbox.config import Account
 from plivo_sandbox.errors import error_body, new_api_id
@@ -37,19 +38,43 @@ def _query(arguments: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in arguments.items() if key not in _NOT_QUERY}
 
 
+def reads_only(sandbox: Sandbox, operation_id: str) -> bool:
+    """Whether ``operation_id`` only reads the state (a GET, unless it counts a rate limit)."""
+    if operation_id == "list_verify_sessions" and sandbox.verify.list_writes:
+        return False
+    return sandbox.spec.method_of(operation_id) == "get"
+
+
 def with_forced_answers(
     sandbox: Sandbox, operation_id: str, handler: Callable[..., Answer]
-) -> Callable[..., Answer]:
-    """``handler``, unless the control API forced this call's answer (then that error)."""
+) -> Callable[..., Awaitable[Answer]]:
+    """``handler``, unless the control API forced this call's answer (then that error).
 
-    @functools.wraps(handler)  # connexion reads the arguments off the wrapped handler
+    A read runs on the event loop in one read transaction (the forced-answer
+    check, the clock and the data share it): WAL reads never wait for a lock,
+    and a statement takes microseconds, so a thread handoff would cost more
+    than the work. Writes, which may wait for the database lock, and a read
+    with a forced answer to use up run in the thread pool, so they never
+    block the loop.
+    """
+
     def call(*args: Any, **kwargs: Any) -> Answer:
         forced = sandbox.forced.take(operation_id)
         if forced is not None:
             return error_body(forced.message), forced.status
         return handler(*args, **kwargs)
 
-    return call
+    read = reads_only(sandbox, operation_id)
+
+    @functools.wraps(handler)  # connexion reads the arguments off the wrapped handler
+    async def on_loop(*args: Any, **kwargs: Any) -> Answer:
+        if read:
+            with sandbox.store.transaction(write=False):
+                if not sandbox.forced.pending(operation_id):
+                    return handler(*args, **kwargs)
+        return await run_in_threadpool(call, *args, **kwargs)
+
+    return on_loop
 
 
 class PlivoHandlers:

@@ -113,6 +113,14 @@ class ApiSpec:
         operation: dict[str, Any] = self.document["paths"][path][method]
         return operation
 
+    def method_of(self, operation_id: str) -> str:
+        """The HTTP method (lower case) of the operation named ``operation_id``."""
+        for item in self.document["paths"].values():
+            for method, operation in item.items():
+                if isinstance(operation, dict) and operation.get("operationId") == operation_id:
+                    return str(method)
+        raise KeyError(operation_id)
+
     def parameter(self, name: str) -> dict[str, Any]:
         """The component parameter ``name`` with its schema resolved."""
         param = dict(self.document["components"]["parameters"][name])

@@ -538,8 +538,9 @@ def _where(query: RowQuery) -> tuple[str, list[Any]]:
 class _SqliteTransaction:
     """``Transaction`` over one SQLite connection with a transaction open."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, write: bool = True) -> None:
         self.conn = conn
+        self.write = write
 
     def get(self, kind: Kind, uuid: str) -> Row | None:
         found = self.conn.execute(
@@ -927,6 +928,9 @@ class SqliteStore:
     def _transaction(self, write: bool) -> Iterator[Transaction]:
         current: _SqliteTransaction | None = getattr(self._local, "tx", None)
         if current is not None:
+            if write and not current.write:
+                # SQLite would upgrade the read to a write without waiting for the lock.
+                raise RuntimeError("a write transaction cannot join a read transaction")
             yield current
             return
         # The in-memory database has one connection: hold it for the whole
@@ -946,13 +950,16 @@ class SqliteStore:
         with guard:
             conn = self._connection()
             try:
-                conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
+                # Set only when it changes: a statement less for most transactions.
+                if getattr(self._local, "busy_ms", None) != busy_ms:
+                    conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
+                    self._local.busy_ms = busy_ms
                 conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             except sqlite3.OperationalError as error:
                 if _is_busy(error):
                     raise _busy() from None
                 raise
-            tx = _SqliteTransaction(conn)
+            tx = _SqliteTransaction(conn, write)
             self._local.tx = tx
             try:
                 yield tx
