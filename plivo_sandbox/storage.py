@@ -65,6 +65,11 @@ FILE_MODE = 0o600
 
 SCHEMA_VERSION = 3
 SCHEMA_KEY = "schema_version"
+# Changes in every transaction that writes sessions (in every process): a
+# count cached under one generation is the count of every snapshot of it.
+GENERATION_KEY = "sessions_generation"
+# How many list counts a store keeps (each a few numbers); beyond, it starts over.
+COUNT_CACHE_SIZE = 1024
 
 log = logging.getLogger(__name__)
 
@@ -535,12 +540,53 @@ def _where(query: RowQuery) -> tuple[str, list[Any]]:
     return " AND ".join(clause for clause, _ in conditions), [value for _, value in conditions]
 
 
+def _closed_lower(bounds: Range) -> int | None:
+    """The smallest integer inside ``bounds``'s lower bound (None: unbounded)."""
+    if bounds.lower is None:
+        return None
+    return bounds.lower if bounds.lower_inclusive else bounds.lower + 1
+
+
+# A count kept for later lists: (generation, closed lower bound on created_us, count).
+_Counted = tuple[int, int, int]
+
+
 class _SqliteTransaction:
     """``Transaction`` over one SQLite connection with a transaction open."""
 
-    def __init__(self, conn: sqlite3.Connection, write: bool = True) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        write: bool = True,
+        counts: dict[tuple[Any, ...], _Counted] | None = None,
+    ) -> None:
         self.conn = conn
         self.write = write
+        self.counts: dict[tuple[Any, ...], _Counted] = {} if counts is None else counts
+        self._bumped = False
+
+    def _changed_sessions(self) -> None:
+        """Move the sessions' generation on (once per transaction): cached counts lapse."""
+        if not self._bumped:
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key)"
+                " DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+                (GENERATION_KEY,),
+            )
+            self._bumped = True
+
+    def _generation(self) -> int:
+        found = self.conn.execute(
+            "SELECT value FROM settings WHERE key = ?", (GENERATION_KEY,)
+        ).fetchone()
+        return 0 if found is None else int(found[0])
+
+    def _full_count(self, query: RowQuery) -> int:
+        where, params = _where(query)
+        (total,) = self.conn.execute(
+            f"SELECT COUNT(*) FROM sessions WHERE {where}", params
+        ).fetchone()
+        return int(total)
 
     def get(self, kind: Kind, uuid: str) -> Row | None:
         found = self.conn.execute(
@@ -549,6 +595,7 @@ class _SqliteTransaction:
         return None if found is None else _row(found)
 
     def insert(self, row: Row) -> Row:
+        self._changed_sessions()
         cursor = self.conn.execute(
             f"INSERT INTO sessions (kind, uuid, {', '.join(_WRITTEN)})"
             f" VALUES ({_marks(2 + len(_WRITTEN))})",
@@ -557,6 +604,7 @@ class _SqliteTransaction:
         return replace(row, seq=cursor.lastrowid or 0)
 
     def update(self, row: Row) -> None:
+        self._changed_sessions()
         self.conn.execute(
             f"UPDATE sessions SET {', '.join(f'{name} = ?' for name in _WRITTEN)}"
             " WHERE kind = ? AND uuid = ?",
@@ -574,11 +622,46 @@ class _SqliteTransaction:
         return [_row(item) for item in found]
 
     def count(self, query: RowQuery) -> int:
-        where, params = _where(query)
-        (total,) = self.conn.execute(
-            f"SELECT COUNT(*) FROM sessions WHERE {where}", params
-        ).fetchone()
-        return int(total)
+        # A list's lower bound on created_us follows the clock (now - window), so
+        # the same list never asks the same count twice. Counting walks every
+        # matching index entry (16 ms at 100,000 sessions); instead, while no
+        # session changed (same generation), the last count of the same list is
+        # corrected by the sessions between its lower bound and this one: an
+        # index range of the few sessions created in between.
+        lower = _closed_lower(query.created)
+        if lower is None:
+            return self._full_count(query)
+        # Everything but the lower bound on created_us.
+        key = (
+            query.kind,
+            query.root,
+            query.owner,
+            query.number,
+            query.expiry,
+            query.duration,
+            query.created.upper,
+            query.created.upper_inclusive,
+            tuple(sorted(query.equal.items())),
+        )
+        generation = self._generation()
+        kept = self.counts.get(key)
+        if kept is None or kept[0] != generation:
+            total = self._full_count(query)
+        else:
+            _, kept_lower, kept_total = kept
+            low, high = sorted((kept_lower, lower))
+            between = 0
+            if low != high:
+                upper = Range(
+                    upper=query.created.upper, upper_inclusive=query.created.upper_inclusive
+                )
+                gap = Range(low, True, high, False).intersect(upper)
+                between = self._full_count(replace(query, created=gap))
+            total = kept_total - between if lower > kept_lower else kept_total + between
+        if len(self.counts) >= COUNT_CACHE_SIZE:
+            self.counts.clear()
+        self.counts[key] = (generation, lower, total)
+        return total
 
     def holds(self, query: HoldQuery) -> dict[str, NumberUse]:
         numbers = list(dict.fromkeys(query.numbers))
@@ -760,7 +843,10 @@ class _SqliteTransaction:
 
     def clear(self) -> None:
         self.conn.execute("DELETE FROM sessions")
-        self.conn.execute("DELETE FROM settings WHERE key != ?", (SCHEMA_KEY,))
+        self.conn.execute(
+            "DELETE FROM settings WHERE key NOT IN (?, ?)", (SCHEMA_KEY, GENERATION_KEY)
+        )
+        self._changed_sessions()
         self.conn.execute("DELETE FROM hits")
         self.conn.execute("DELETE FROM callbacks")
         self.conn.execute("DELETE FROM timers")
@@ -857,6 +943,8 @@ class SqliteStore:
         self._connections: list[sqlite3.Connection] = []
         self._closed = False
         self._shared: sqlite3.Connection | None = None
+        # List counts kept across transactions (see _SqliteTransaction.count).
+        self._counts: dict[tuple[Any, ...], _Counted] = {}
         if self.path is None:
             self._shared = self._open(":memory:")
             self._prepare()
@@ -959,7 +1047,7 @@ class SqliteStore:
                 if _is_busy(error):
                     raise _busy() from None
                 raise
-            tx = _SqliteTransaction(conn, write)
+            tx = _SqliteTransaction(conn, write, self._counts)
             self._local.tx = tx
             try:
                 yield tx
