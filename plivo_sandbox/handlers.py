@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable, Mapping
+from contextlib import ExitStack
 from typing import Any
 
 from connexion import request
 from starlette.concurrency import run_in_threadpool
 
 from plivo_sandbox.config import Account
-from plivo_sandbox.errors import error_body, new_api_id
+from plivo_sandbox.errors import Busy, PlivoError, error_body, new_api_id
 from plivo_sandbox.sandbox import Sandbox
 
 Answer = tuple[dict[str, Any], int]
@@ -50,12 +51,12 @@ def with_forced_answers(
 ) -> Callable[..., Awaitable[Answer]]:
     """``handler``, unless the control API forced this call's answer (then that error).
 
-    A read runs on the event loop in one read transaction (the forced-answer
-    check, the clock and the data share it): WAL reads never wait for a lock,
-    and a statement takes microseconds, so a thread handoff would cost more
-    than the work. Writes, which may wait for the database lock, and a read
-    with a forced answer to use up run in the thread pool, so they never
-    block the loop.
+    The call runs on the event loop inside one transaction that every step
+    joins (the forced-answer check, the clock, the service): a statement takes
+    microseconds, so a thread handoff would cost more than the work. A read
+    never waits (WAL). A write runs there only if the write lock is free at
+    once; otherwise it waits for the lock in the thread pool, as every write
+    did before, so a held lock never blocks the loop and its reads.
     """
 
     def call(*args: Any, **kwargs: Any) -> Answer:
@@ -72,7 +73,21 @@ def with_forced_answers(
             with sandbox.store.transaction(write=False):
                 if not sandbox.forced.pending(operation_id):
                     return handler(*args, **kwargs)
-        return await run_in_threadpool(call, *args, **kwargs)
+            # A forced answer to use up is a write.
+            return await run_in_threadpool(call, *args, **kwargs)
+        held = ExitStack()
+        try:
+            held.enter_context(sandbox.store.transaction(wait=False))
+        except Busy:
+            return await run_in_threadpool(call, *args, **kwargs)
+        with held:
+            try:
+                return call(*args, **kwargs)
+            except PlivoError as error:
+                # An answer, not a fault: what the service committed before it
+                # raised (a failed validation counted) stays committed.
+                failure = error
+        raise failure
 
     return on_loop
 

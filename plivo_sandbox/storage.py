@@ -266,8 +266,16 @@ class Transaction(Protocol):
 class Store(Protocol):
     """The sandbox's persistent state."""
 
-    def transaction(self, write: bool = True) -> AbstractContextManager[Transaction]:
-        """A transaction; ``write`` ones exclude every other writer until they end."""
+    def transaction(
+        self, write: bool = True, wait: bool = True
+    ) -> AbstractContextManager[Transaction]:
+        """A transaction; ``write`` ones exclude every other writer until they end.
+
+        A write transaction opened inside another one is a savepoint: what it
+        wrote is undone if it raises, and the outer transaction goes on. With
+        ``wait=False`` a write that cannot have the lock at once raises
+        ``Busy`` instead of waiting for it.
+        """
 
     def close(self) -> None:
         """Release the database."""
@@ -901,10 +909,14 @@ def _usage_error(path: Path, error: Exception) -> StoreError:
     )
 
 
+class _Releasable(Protocol):
+    def release(self) -> None: ...
+
+
 class _Release:
     """Releases an already acquired lock on exit."""
 
-    def __init__(self, lock: threading.Lock) -> None:
+    def __init__(self, lock: _Releasable) -> None:
         self.lock = lock
 
     def __enter__(self) -> None:
@@ -1013,21 +1025,50 @@ class SqliteStore:
         return conn
 
     @contextmanager
-    def _transaction(self, write: bool) -> Iterator[Transaction]:
+    def _savepoint(self, tx: _SqliteTransaction) -> Iterator[Transaction]:
+        """A write transaction inside another: its own writes undone if it raises."""
+        self._local.depth = depth = getattr(self._local, "depth", 0) + 1
+        bumped = tx._bumped
+        tx.conn.execute(f"SAVEPOINT nested_{depth}")
+        try:
+            yield tx
+        except BaseException:
+            tx.conn.execute(f"ROLLBACK TO nested_{depth}")
+            tx.conn.execute(f"RELEASE nested_{depth}")
+            tx._bumped = bumped  # the generation's move was undone too
+            raise
+        else:
+            tx.conn.execute(f"RELEASE nested_{depth}")
+        finally:
+            self._local.depth = depth - 1
+
+    @contextmanager
+    def _transaction(self, write: bool, wait: bool = True) -> Iterator[Transaction]:
         current: _SqliteTransaction | None = getattr(self._local, "tx", None)
         if current is not None:
             if write and not current.write:
                 # SQLite would upgrade the read to a write without waiting for the lock.
                 raise RuntimeError("a write transaction cannot join a read transaction")
-            yield current
+            if write:
+                with self._savepoint(current) as tx:
+                    yield tx
+            else:
+                yield current
             return
         # The in-memory database has one connection: hold it for the whole
         # transaction. A file database queues this process's writers.
         guard: AbstractContextManager[Any] = nullcontext()
         if self._shared is not None:
-            guard = self._lock
+            if not self._lock.acquire(blocking=wait or not write):
+                raise _busy()
+            guard = _Release(self._lock)
         busy_ms = round(self.lock_timeout * 1000)
-        if self._shared is None and write:
+        if self._shared is None and write and not wait:
+            if not self._writer.acquire(blocking=False):
+                raise _busy()
+            guard = _Release(self._writer)
+            busy_ms = 0
+        elif self._shared is None and write:
             # Waiting writers hold threads: a bounded wait keeps the pool for readers.
             # This process's queue and SQLite's busy handler share one deadline.
             deadline = write_deadline.get() or time.monotonic() + self.lock_timeout
@@ -1064,9 +1105,15 @@ class SqliteStore:
             finally:
                 self._local.tx = None
 
-    def transaction(self, write: bool = True) -> AbstractContextManager[Transaction]:
-        """Open a transaction (``BEGIN IMMEDIATE`` for writes), commit on success."""
-        return self._transaction(write)
+    def transaction(
+        self, write: bool = True, wait: bool = True
+    ) -> AbstractContextManager[Transaction]:
+        """Open a transaction (``BEGIN IMMEDIATE`` for writes), commit on success.
+
+        Nested write transactions are savepoints; ``wait=False``: Busy at once
+        when another writer holds the lock.
+        """
+        return self._transaction(write, wait)
 
     def close(self) -> None:
         """Close every connection; the store cannot be used afterwards."""
