@@ -228,7 +228,10 @@ class WriteGateMiddleware:
         self, gate: asyncio.Semaphore, scope: Scope, receive: Receive, send: Send
     ) -> None:
         try:
-            await asyncio.wait_for(gate.acquire(), self.timeout)
+            if gate.locked():
+                await asyncio.wait_for(gate.acquire(), self.timeout)
+            else:  # a free slot: no timer (wait_for makes a task)
+                await gate.acquire()
         except TimeoutError:
             await send_error(
                 send,

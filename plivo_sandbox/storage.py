@@ -141,8 +141,13 @@ class StoredRecord:
     @classmethod
     def from_row(cls, row: Row) -> Self:
         """The record stored in ``row`` (keys of ``data`` that are not fields are ignored)."""
-        names = {f.name for f in fields(cls)}
+        names = _FIELD_NAMES.get(cls)
+        if names is None:  # fields() is slow: once per class, not once per row
+            names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
         return cls(**{key: value for key, value in row.data.items() if key in names})
+
+
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
 
 
 @dataclass(frozen=True)
