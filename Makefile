@@ -8,6 +8,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
+# Worker processes of `make serve` (and `make bench`): two share one SQLite state,
+# and reads scale with them (README, Benchmarks); WORKERS=1 for one process.
+WORKERS ?= 2
 PIP_VERSION := 26.3
 
 # The generated client is installed into the venv once `make generate` has made it.
@@ -65,7 +68,7 @@ lock: $(BIN)/python ## Re-resolve pyproject.toml pins and rewrite constraints.tx
 # ---------------------------------------------------------------- the two commands
 
 serve: $(VENV)/.runtime ## Serve the sandbox on http://127.0.0.1:$(PORT), Swagger UI at /docs
-	PORT=$(PORT) $(BIN)/python -m plivo_sandbox
+	PORT=$(PORT) $(BIN)/python -m plivo_sandbox --workers $(WORKERS)
 
 test: $(VENV)/.dev node_modules/.installed chromium ## Lint, then run the whole test suite
 	$(MAKE) --no-print-directory lint
@@ -119,7 +122,7 @@ BENCH_ARGS  ?=
 
 bench: $(VENV)/.dev node_modules/.installed wrk ## The sandbox against Prism under wrk: make bench [DURATION=10 CONNECTIONS=8 FILL=100000]
 	$(BIN)/python bench/bench.py --duration $(DURATION) --connections $(CONNECTIONS) \
-	  --fill $(FILL) --client-calls $(CALLS) $(BENCH_ARGS)
+	  --fill $(FILL) --client-calls $(CALLS) --workers $(WORKERS) $(BENCH_ARGS)
 
 clean: ## Remove the venv, node_modules and caches
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -45,7 +45,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plivo_sandbox.__main__ import _parse_args as serve_args  # noqa: E402
 from plivo_sandbox.config import DEMO_MAIN, SandboxConfig, demo_accounts  # noqa: E402
 from plivo_sandbox.masking import MaskingRecord  # noqa: E402
 from plivo_sandbox.process import free_port, sandbox_process  # noqa: E402
@@ -55,6 +54,9 @@ from plivo_sandbox.timefmt import MICROS, to_micros  # noqa: E402
 from plivo_sandbox.verify import VerifyRecord  # noqa: E402
 
 LUA = ROOT / "bench" / "wrk" / "ops.lua"
+# How many workers `make serve` runs (the Makefile's WORKERS default, which it
+# also passes here): the figures "as make serve".
+SERVE_WORKERS = 2
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
 PRISM_PACKAGE = ROOT / "node_modules" / "@stoplight" / "prism-cli" / "package.json"
 SPEC = ROOT / "openapi.yaml"
@@ -471,7 +473,7 @@ def main() -> None:
         "--warmup", type=int, default=1, help="seconds of unmeasured load before each operation"
     )
     parser.add_argument(
-        "--workers", type=int, default=serve_args([]).workers, help="as make serve (default)"
+        "--workers", type=int, default=SERVE_WORKERS, help="as make serve (default)"
     )
     parser.add_argument(
         "--ops",
@@ -492,7 +494,7 @@ def main() -> None:
         f"wrk -t{load.threads} -c{load.connections} -d{load.duration:g}s per operation;"
         f" {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
     )
-    as_serve = " (as make serve)" if args.workers == serve_args([]).workers else ""
+    as_serve = " (as make serve)" if args.workers == SERVE_WORKERS else ""
     say(f"Sandbox: python -m plivo_sandbox --workers {args.workers}{as_serve}")
     sandbox, sizes = bench_sandbox(args.workers, load, operations, args.client_calls)
     for op, size in sizes.items():

@@ -12,7 +12,7 @@ import copy
 import json
 import logging
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -87,12 +87,12 @@ def _plivo_response(
     )
 
 
-def _on_plivo_error(_: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+async def _on_plivo_error(_: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, PlivoError)
     return _plivo_response(exc.status, exc.message, exc.headers)
 
 
-def _on_problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+async def _on_problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     """Connexion's own errors (validation, security, content type) in Plivo's shape."""
     assert isinstance(exc, ProblemException)
     detail = str(exc.detail or exc.title or "invalid request")
@@ -123,10 +123,10 @@ def allowed_methods(*documents: dict[str, Any]) -> list[tuple[re.Pattern[str], s
 
 def _http_exception_handler(
     allow: list[tuple[re.Pattern[str], str]],
-) -> Callable[[ConnexionRequest, Exception], ConnexionResponse]:
+) -> Callable[[ConnexionRequest, Exception], Awaitable[ConnexionResponse]]:
     """Unknown routes (404) and wrong methods (405, ``Allow`` naming every method of the path)."""
 
-    def on_http_exception(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    async def on_http_exception(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
         assert isinstance(exc, HTTPException)
         headers = dict(exc.headers or {})
         if exc.status_code == 404:
@@ -154,7 +154,7 @@ async def _on_unrouted(request: Request, exc: Exception) -> Response:
     return JSONResponse(error_body(str(message)), exc.status_code, dict(exc.headers or {}))
 
 
-def _on_unexpected(_: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+async def _on_unexpected(_: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     logger.exception("unexpected error", exc_info=exc)
     return _plivo_response(500, "internal server error")
 

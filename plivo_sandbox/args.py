@@ -94,11 +94,7 @@ def checked_query(
     Digit strings are accepted for integer parameters (a raw query string);
     arguments the operation does not declare are ignored, as Plivo does.
     """
-    operation = spec.document["paths"][path][method]
-    params = {}
-    for ref in operation.get("parameters", []):
-        param = spec.resolve(ref)
-        params[param["name"]] = spec.resolve(param["schema"])
+    params = spec.query_schemas(path, method)
     result: dict[str, Any] = {}
     for name, value in query.items():
         schema = params.get(name)

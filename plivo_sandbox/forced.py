@@ -72,13 +72,17 @@ class ForcedAnswers:
             tx.set_setting(_KEY + operation_id, json.dumps([status, count, message]))
         return answer
 
+    def pending(self, operation_id: str) -> bool:
+        """Whether an answer is forced for the next call of ``operation_id`` (a read)."""
+        with self.store.transaction(write=False) as tx:
+            return bool(tx.get_setting(_KEY + operation_id))
+
     def take(self, operation_id: str) -> ForcedAnswer | None:
         """The answer forced for this call of ``operation_id``, used up; None when none is set."""
         key = _KEY + operation_id
         # A read first: most calls have nothing forced and need no write lock.
-        with self.store.transaction(write=False) as tx:
-            if not tx.get_setting(key):
-                return None
+        if not self.pending(operation_id):
+            return None
         with self.store.transaction() as tx:
             value = tx.get_setting(key)
             if not value:

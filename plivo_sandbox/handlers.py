@@ -7,15 +7,20 @@ arguments to the domain service and stamps the answer with an ``api_id``.
 
 from __future__ import annotations
 
+import asyncio
 import functools
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from contextlib import ExitStack
 from typing import Any
 
 from connexion import request
+from starlette.concurrency import run_in_threadpool
 
 from plivo_sandbox.config import Account
-from plivo_sandbox.errors import error_body, new_api_id
+from plivo_sandbox.errors import Busy, PlivoError, error_body, new_api_id
 from plivo_sandbox.sandbox import Sandbox
+from plivo_sandbox.storage import write_deadline
 
 Answer = tuple[dict[str, Any], int]
 
@@ -37,19 +42,79 @@ def _query(arguments: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in arguments.items() if key not in _NOT_QUERY}
 
 
+def reads_only(sandbox: Sandbox, operation_id: str) -> bool:
+    """Whether ``operation_id`` only reads the state (a GET, unless it counts a rate limit)."""
+    if operation_id == "list_verify_sessions" and sandbox.verify.list_writes:
+        return False
+    return sandbox.spec.method_of(operation_id) == "get"
+
+
+# How long a write waits before it asks for the lock again (doubling up to the
+# most): SQLite's own busy handler sleeps 1, 2, 5, 10... ms and blocks a thread.
+LOCK_RETRY_FIRST = 0.0005
+LOCK_RETRY_MOST = 0.005
+
+
+async def _write_lock(sandbox: Sandbox) -> ExitStack:
+    """A write transaction, opened as soon as the lock is free; Busy after the deadline.
+
+    Waits by sleeping on the event loop, so neither the loop (where reads
+    run) nor a thread is held while another writer has the lock.
+    """
+    deadline = write_deadline.get() or time.monotonic() + sandbox.config.lock_timeout
+    pause = LOCK_RETRY_FIRST
+    while True:
+        held = ExitStack()
+        try:
+            held.enter_context(sandbox.store.transaction(wait=False))
+            return held
+        except Busy:
+            if time.monotonic() + pause > deadline:
+                raise
+        await asyncio.sleep(pause)
+        pause = min(pause * 2, LOCK_RETRY_MOST)
+
+
 def with_forced_answers(
     sandbox: Sandbox, operation_id: str, handler: Callable[..., Answer]
-) -> Callable[..., Answer]:
-    """``handler``, unless the control API forced this call's answer (then that error)."""
+) -> Callable[..., Awaitable[Answer]]:
+    """``handler``, unless the control API forced this call's answer (then that error).
 
-    @functools.wraps(handler)  # connexion reads the arguments off the wrapped handler
+    The call runs on the event loop inside one transaction that every step
+    joins (the forced-answer check, the clock, the service): a statement takes
+    microseconds, so a thread handoff would cost more than the work. A read
+    never waits (WAL). A write opens its transaction only once the write lock
+    is free, waiting for it asleep on the loop (``_write_lock``), so a held
+    lock never blocks the loop and its reads.
+    """
+
     def call(*args: Any, **kwargs: Any) -> Answer:
         forced = sandbox.forced.take(operation_id)
         if forced is not None:
             return error_body(forced.message), forced.status
         return handler(*args, **kwargs)
 
-    return call
+    read = reads_only(sandbox, operation_id)
+
+    @functools.wraps(handler)  # connexion reads the arguments off the wrapped handler
+    async def on_loop(*args: Any, **kwargs: Any) -> Answer:
+        if read:
+            with sandbox.store.transaction(write=False):
+                if not sandbox.forced.pending(operation_id):
+                    return handler(*args, **kwargs)
+            # A forced answer to use up is a write.
+            return await run_in_threadpool(call, *args, **kwargs)
+        held = await _write_lock(sandbox)
+        with held:
+            try:
+                return call(*args, **kwargs)
+            except PlivoError as error:
+                # An answer, not a fault: what the service committed before it
+                # raised (a failed validation counted) stays committed.
+                failure = error
+        raise failure
+
+    return on_loop
 
 
 class PlivoHandlers:

@@ -465,8 +465,8 @@ class MaskingService:
         given = checked_body(self.spec, UPDATE_SCHEMA, args)
         # Plivo's SDKs echo the path's session_uuid in the body; the API ignores it.
         given.pop("session_uuid", None)
-        now_us = self._now_us()
         with self.store.transaction() as tx:
+            now_us = self._now_us()  # in the transaction: one snapshot
             record = self._visible(tx, caller, session_uuid)
             if not record.active(now_us):
                 raise Conflict(f"session {session_uuid} has expired and cannot be updated")
@@ -515,15 +515,15 @@ class MaskingService:
 
     def get(self, caller: Account, session_uuid: str) -> dict[str, Any]:
         """One session, wrapped in ``response``."""
-        now_us = self._now_us()
         with self.store.transaction(write=False) as tx:
+            now_us = self._now_us()  # in the transaction: one snapshot
             record = self._visible(tx, caller, session_uuid)
         return {"response": record.render(now_us)}
 
     def delete(self, caller: Account, session_uuid: str) -> dict[str, Any]:
         """End a session now; its number cools off. Ending an ended session is a no-op."""
-        now_us = self._now_us()
         with self.store.transaction() as tx:
+            now_us = self._now_us()  # in the transaction: one snapshot
             record = self._visible(tx, caller, session_uuid)
             if record.active(now_us):
                 record.expiry_us = record.modified_us = whole_seconds(now_us)
@@ -551,8 +551,8 @@ class MaskingService:
             pin=str(given.get("pin", "")),
             recording=given["recording"],
         )
-        now_us = self._now_us()
         with self.store.transaction() as tx:
+            now_us = self._now_us()  # in the transaction: one snapshot
             row = tx.get(KIND, session_uuid)
             if row is None:
                 raise NotFound(f"masking session {session_uuid} not found")
@@ -652,8 +652,8 @@ class MaskingService:
 
     def fire_due_timers(self) -> int:
         """Send SessionTimeout for the sessions whose expiry has passed; how many timers fired."""
-        now_us = self._now_us()
         with self.store.transaction(write=False) as tx:
+            now_us = self._now_us()  # in the transaction: one snapshot
             due = [uuid for kind, uuid in tx.due_timers(now_us, TIMER_BATCH) if kind == KIND]
         for session_uuid in due:
             # One transaction per session: its event and the cleared timer go together.

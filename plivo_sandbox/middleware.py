@@ -104,9 +104,18 @@ class ContentTypeMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"content-type"]
-        given = next((v for k, v in scope.get("headers", []) if k.lower() == b"content-type"), None)
+        types = [v for k, v in scope.get("headers", []) if k.lower() == b"content-type"]
+        given = types[0] if types else None
         normal = normal_content_type(given)
+        if (
+            len(types) <= 1
+            and normal == given
+            and (types or scope.get("method") not in _BODY_METHODS)
+        ):
+            # Already one well-formed type (or none, without a body): nothing to rewrite.
+            await self.app(scope, receive, send)
+            return
+        headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() != b"content-type"]
         if normal is not None:
             headers.append((b"content-type", normal))
         elif scope.get("method") in _BODY_METHODS:
@@ -228,7 +237,10 @@ class WriteGateMiddleware:
         self, gate: asyncio.Semaphore, scope: Scope, receive: Receive, send: Send
     ) -> None:
         try:
-            await asyncio.wait_for(gate.acquire(), self.timeout)
+            if gate.locked():
+                await asyncio.wait_for(gate.acquire(), self.timeout)
+            else:  # a free slot: no timer (wait_for makes a task)
+                await gate.acquire()
         except TimeoutError:
             await send_error(
                 send,

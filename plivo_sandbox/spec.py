@@ -68,6 +68,9 @@ class ApiSpec:
 
     def __init__(self, document: dict[str, Any] | None = None) -> None:
         self.document = document if document is not None else load_document()
+        # Resolved once: every request checks its arguments against them.
+        self._properties: dict[str, dict[str, dict[str, Any]]] = {}
+        self._query_schemas: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
 
     def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
         """Follow ``$ref`` (and single-``allOf`` wrappers) to the schema they name.
@@ -97,8 +100,22 @@ class ApiSpec:
 
     def properties(self, name: str) -> dict[str, dict[str, Any]]:
         """Each property of component schema ``name``, resolved."""
-        props = self.schema(name).get("properties", {})
-        return {key: self.resolve(value) for key, value in props.items()}
+        found = self._properties.get(name)
+        if found is None:
+            props = self.schema(name).get("properties", {})
+            found = self._properties[name] = {k: self.resolve(v) for k, v in props.items()}
+        return dict(found)
+
+    def query_schemas(self, path: str, method: str) -> dict[str, dict[str, Any]]:
+        """The schema of each parameter of the operation at ``path`` and ``method``, by name."""
+        found = self._query_schemas.get((path, method))
+        if found is None:
+            found = {}
+            for ref in self.operation(path, method).get("parameters", []):
+                param = self.resolve(ref)
+                found[param["name"]] = self.resolve(param["schema"])
+            self._query_schemas[(path, method)] = found
+        return dict(found)
 
     def defaults(self, name: str) -> dict[str, Any]:
         """The documented default of every property of ``name`` that has one."""
@@ -114,6 +131,14 @@ class ApiSpec:
         """The operation at ``path`` and ``method`` (its ``x-plivo-*`` extensions included)."""
         operation: dict[str, Any] = self.document["paths"][path][method]
         return operation
+
+    def method_of(self, operation_id: str) -> str:
+        """The HTTP method (lower case) of the operation named ``operation_id``."""
+        for item in self.document["paths"].values():
+            for method, operation in item.items():
+                if isinstance(operation, dict) and operation.get("operationId") == operation_id:
+                    return str(method)
+        raise KeyError(operation_id)
 
     def parameter(self, name: str) -> dict[str, Any]:
         """The component parameter ``name`` with its schema resolved."""

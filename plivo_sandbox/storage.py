@@ -65,6 +65,11 @@ FILE_MODE = 0o600
 
 SCHEMA_VERSION = 3
 SCHEMA_KEY = "schema_version"
+# Changes in every transaction that writes sessions (in every process): a
+# count cached under one generation is the count of every snapshot of it.
+GENERATION_KEY = "sessions_generation"
+# How many list counts a store keeps (each a few numbers); beyond, it starts over.
+COUNT_CACHE_SIZE = 1024
 
 log = logging.getLogger(__name__)
 
@@ -136,8 +141,13 @@ class StoredRecord:
     @classmethod
     def from_row(cls, row: Row) -> Self:
         """The record stored in ``row`` (keys of ``data`` that are not fields are ignored)."""
-        names = {f.name for f in fields(cls)}
+        names = _FIELD_NAMES.get(cls)
+        if names is None:  # fields() is slow: once per class, not once per row
+            names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
         return cls(**{key: value for key, value in row.data.items() if key in names})
+
+
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -261,8 +271,16 @@ class Transaction(Protocol):
 class Store(Protocol):
     """The sandbox's persistent state."""
 
-    def transaction(self, write: bool = True) -> AbstractContextManager[Transaction]:
-        """A transaction; ``write`` ones exclude every other writer until they end."""
+    def transaction(
+        self, write: bool = True, wait: bool = True
+    ) -> AbstractContextManager[Transaction]:
+        """A transaction; ``write`` ones exclude every other writer until they end.
+
+        A write transaction opened inside another one is a savepoint: what it
+        wrote is undone if it raises, and the outer transaction goes on. With
+        ``wait=False`` a write that cannot have the lock at once raises
+        ``Busy`` instead of waiting for it.
+        """
 
     def close(self) -> None:
         """Release the database."""
@@ -535,11 +553,53 @@ def _where(query: RowQuery) -> tuple[str, list[Any]]:
     return " AND ".join(clause for clause, _ in conditions), [value for _, value in conditions]
 
 
+def _closed_lower(bounds: Range) -> int | None:
+    """The smallest integer inside ``bounds``'s lower bound (None: unbounded)."""
+    if bounds.lower is None:
+        return None
+    return bounds.lower if bounds.lower_inclusive else bounds.lower + 1
+
+
+# A count kept for later lists: (generation, closed lower bound on created_us, count).
+_Counted = tuple[int, int, int]
+
+
 class _SqliteTransaction:
     """``Transaction`` over one SQLite connection with a transaction open."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        write: bool = True,
+        counts: dict[tuple[Any, ...], _Counted] | None = None,
+    ) -> None:
         self.conn = conn
+        self.write = write
+        self.counts: dict[tuple[Any, ...], _Counted] = {} if counts is None else counts
+        self._bumped = False
+
+    def _changed_sessions(self) -> None:
+        """Move the sessions' generation on (once per transaction): cached counts lapse."""
+        if not self._bumped:
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key)"
+                " DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+                (GENERATION_KEY,),
+            )
+            self._bumped = True
+
+    def _generation(self) -> int:
+        found = self.conn.execute(
+            "SELECT value FROM settings WHERE key = ?", (GENERATION_KEY,)
+        ).fetchone()
+        return 0 if found is None else int(found[0])
+
+    def _full_count(self, query: RowQuery) -> int:
+        where, params = _where(query)
+        (total,) = self.conn.execute(
+            f"SELECT COUNT(*) FROM sessions WHERE {where}", params
+        ).fetchone()
+        return int(total)
 
     def get(self, kind: Kind, uuid: str) -> Row | None:
         found = self.conn.execute(
@@ -548,6 +608,7 @@ class _SqliteTransaction:
         return None if found is None else _row(found)
 
     def insert(self, row: Row) -> Row:
+        self._changed_sessions()
         cursor = self.conn.execute(
             f"INSERT INTO sessions (kind, uuid, {', '.join(_WRITTEN)})"
             f" VALUES ({_marks(2 + len(_WRITTEN))})",
@@ -556,6 +617,7 @@ class _SqliteTransaction:
         return replace(row, seq=cursor.lastrowid or 0)
 
     def update(self, row: Row) -> None:
+        self._changed_sessions()
         self.conn.execute(
             f"UPDATE sessions SET {', '.join(f'{name} = ?' for name in _WRITTEN)}"
             " WHERE kind = ? AND uuid = ?",
@@ -573,11 +635,46 @@ class _SqliteTransaction:
         return [_row(item) for item in found]
 
     def count(self, query: RowQuery) -> int:
-        where, params = _where(query)
-        (total,) = self.conn.execute(
-            f"SELECT COUNT(*) FROM sessions WHERE {where}", params
-        ).fetchone()
-        return int(total)
+        # A list's lower bound on created_us follows the clock (now - window), so
+        # the same list never asks the same count twice. Counting walks every
+        # matching index entry (16 ms at 100,000 sessions); instead, while no
+        # session changed (same generation), the last count of the same list is
+        # corrected by the sessions between its lower bound and this one: an
+        # index range of the few sessions created in between.
+        lower = _closed_lower(query.created)
+        if lower is None:
+            return self._full_count(query)
+        # Everything but the lower bound on created_us.
+        key = (
+            query.kind,
+            query.root,
+            query.owner,
+            query.number,
+            query.expiry,
+            query.duration,
+            query.created.upper,
+            query.created.upper_inclusive,
+            tuple(sorted(query.equal.items())),
+        )
+        generation = self._generation()
+        kept = self.counts.get(key)
+        if kept is None or kept[0] != generation:
+            total = self._full_count(query)
+        else:
+            _, kept_lower, kept_total = kept
+            low, high = sorted((kept_lower, lower))
+            between = 0
+            if low != high:
+                upper = Range(
+                    upper=query.created.upper, upper_inclusive=query.created.upper_inclusive
+                )
+                gap = Range(low, True, high, False).intersect(upper)
+                between = self._full_count(replace(query, created=gap))
+            total = kept_total - between if lower > kept_lower else kept_total + between
+        if len(self.counts) >= COUNT_CACHE_SIZE:
+            self.counts.clear()
+        self.counts[key] = (generation, lower, total)
+        return total
 
     def holds(self, query: HoldQuery) -> dict[str, NumberUse]:
         numbers = list(dict.fromkeys(query.numbers))
@@ -759,7 +856,10 @@ class _SqliteTransaction:
 
     def clear(self) -> None:
         self.conn.execute("DELETE FROM sessions")
-        self.conn.execute("DELETE FROM settings WHERE key != ?", (SCHEMA_KEY,))
+        self.conn.execute(
+            "DELETE FROM settings WHERE key NOT IN (?, ?)", (SCHEMA_KEY, GENERATION_KEY)
+        )
+        self._changed_sessions()
         self.conn.execute("DELETE FROM hits")
         self.conn.execute("DELETE FROM callbacks")
         self.conn.execute("DELETE FROM timers")
@@ -814,10 +914,14 @@ def _usage_error(path: Path, error: Exception) -> StoreError:
     )
 
 
+class _Releasable(Protocol):
+    def release(self) -> None: ...
+
+
 class _Release:
     """Releases an already acquired lock on exit."""
 
-    def __init__(self, lock: threading.Lock) -> None:
+    def __init__(self, lock: _Releasable) -> None:
         self.lock = lock
 
     def __enter__(self) -> None:
@@ -856,6 +960,8 @@ class SqliteStore:
         self._connections: list[sqlite3.Connection] = []
         self._closed = False
         self._shared: sqlite3.Connection | None = None
+        # List counts kept across transactions (see _SqliteTransaction.count).
+        self._counts: dict[tuple[Any, ...], _Counted] = {}
         if self.path is None:
             self._shared = self._open(":memory:")
             self._prepare()
@@ -924,18 +1030,50 @@ class SqliteStore:
         return conn
 
     @contextmanager
-    def _transaction(self, write: bool) -> Iterator[Transaction]:
+    def _savepoint(self, tx: _SqliteTransaction) -> Iterator[Transaction]:
+        """A write transaction inside another: its own writes undone if it raises."""
+        self._local.depth = depth = getattr(self._local, "depth", 0) + 1
+        bumped = tx._bumped
+        tx.conn.execute(f"SAVEPOINT nested_{depth}")
+        try:
+            yield tx
+        except BaseException:
+            tx.conn.execute(f"ROLLBACK TO nested_{depth}")
+            tx.conn.execute(f"RELEASE nested_{depth}")
+            tx._bumped = bumped  # the generation's move was undone too
+            raise
+        else:
+            tx.conn.execute(f"RELEASE nested_{depth}")
+        finally:
+            self._local.depth = depth - 1
+
+    @contextmanager
+    def _transaction(self, write: bool, wait: bool = True) -> Iterator[Transaction]:
         current: _SqliteTransaction | None = getattr(self._local, "tx", None)
         if current is not None:
-            yield current
+            if write and not current.write:
+                # SQLite would upgrade the read to a write without waiting for the lock.
+                raise RuntimeError("a write transaction cannot join a read transaction")
+            if write:
+                with self._savepoint(current) as tx:
+                    yield tx
+            else:
+                yield current
             return
         # The in-memory database has one connection: hold it for the whole
         # transaction. A file database queues this process's writers.
         guard: AbstractContextManager[Any] = nullcontext()
         if self._shared is not None:
-            guard = self._lock
+            if not self._lock.acquire(blocking=wait or not write):
+                raise _busy()
+            guard = _Release(self._lock)
         busy_ms = round(self.lock_timeout * 1000)
-        if self._shared is None and write:
+        if self._shared is None and write and not wait:
+            if not self._writer.acquire(blocking=False):
+                raise _busy()
+            guard = _Release(self._writer)
+            busy_ms = 0
+        elif self._shared is None and write:
             # Waiting writers hold threads: a bounded wait keeps the pool for readers.
             # This process's queue and SQLite's busy handler share one deadline.
             deadline = write_deadline.get() or time.monotonic() + self.lock_timeout
@@ -946,13 +1084,16 @@ class SqliteStore:
         with guard:
             conn = self._connection()
             try:
-                conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
+                # Set only when it changes: a statement less for most transactions.
+                if getattr(self._local, "busy_ms", None) != busy_ms:
+                    conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
+                    self._local.busy_ms = busy_ms
                 conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             except sqlite3.OperationalError as error:
                 if _is_busy(error):
                     raise _busy() from None
                 raise
-            tx = _SqliteTransaction(conn)
+            tx = _SqliteTransaction(conn, write, self._counts)
             self._local.tx = tx
             try:
                 yield tx
@@ -969,9 +1110,15 @@ class SqliteStore:
             finally:
                 self._local.tx = None
 
-    def transaction(self, write: bool = True) -> AbstractContextManager[Transaction]:
-        """Open a transaction (``BEGIN IMMEDIATE`` for writes), commit on success."""
-        return self._transaction(write)
+    def transaction(
+        self, write: bool = True, wait: bool = True
+    ) -> AbstractContextManager[Transaction]:
+        """Open a transaction (``BEGIN IMMEDIATE`` for writes), commit on success.
+
+        Nested write transactions are savepoints; ``wait=False``: Busy at once
+        when another writer holds the lock.
+        """
+        return self._transaction(write, wait)
 
     def close(self) -> None:
         """Close every connection; the store cannot be used afterwards."""

@@ -228,6 +228,11 @@ class VerifyService:
         if config.log_otps:
             _enable_otp_log()
 
+    @property
+    def list_writes(self) -> bool:
+        """Whether ``list`` writes (it counts each call against the rate limit)."""
+        return self.config.verify_list_rate_limit > 0
+
     def _now_us(self) -> int:
         return to_micros(self.clock.now())
 
@@ -372,8 +377,8 @@ class VerifyService:
 
     def fire_due_timers(self) -> int:
         """Report sessions whose code expired unverified (SessionStatus ``expired``)."""
-        now_us = self._now_us()
         with self.store.transaction(write=False) as tx:
+            now_us = self._now_us()  # in the transaction: one snapshot
             due = [uuid for kind, uuid in tx.due_timers(now_us, TIMER_BATCH) if kind == KIND]
         for session_uuid in due:
             with self.store.transaction() as tx:
@@ -396,8 +401,8 @@ class VerifyService:
     ) -> dict[str, Any]:
         """Check the OTP: right -> verified; wrong -> 400, counted; closed session -> 409."""
         otp = checked_body(self.spec, VALIDATE_SCHEMA, args)["otp"]
-        now_us = self._now_us()
         with self.store.transaction() as tx:
+            now_us = self._now_us()  # in the transaction: one snapshot
             record = self._visible(tx, caller, session_uuid)
             status = record.status(now_us)
             if status == "verified":
@@ -425,8 +430,8 @@ class VerifyService:
 
     def get(self, caller: Account, session_uuid: str) -> dict[str, Any]:
         """The session, flat."""
-        now_us = self._now_us()
         with self.store.transaction(write=False) as tx:
+            now_us = self._now_us()  # in the transaction: one snapshot
             record = self._visible(tx, caller, session_uuid)
         return record.render(now_us)
 

@@ -29,7 +29,7 @@ from plivo_sandbox.storage import (
     RowQuery,
     SqliteStore,
 )
-from plivo_sandbox.timefmt import to_micros
+from plivo_sandbox.timefmt import Range, to_micros
 from plivo_sandbox.verify import VerifyRecord
 from tests.domain.conftest import US_A, US_B, US_C, Api, make_config
 
@@ -316,3 +316,35 @@ def test_reset_keeps_the_schema_version(tmp_path: Path) -> None:
             assert tx.get_setting(SCHEMA_KEY) == str(SCHEMA_VERSION)
     finally:
         box.close()
+
+
+def test_a_count_stays_exact_as_its_window_moves_and_another_worker_writes(
+    tmp_path: Path,
+) -> None:
+    # Two stores on one file, as two worker processes: the first keeps its counts.
+    counting, writing = SqliteStore(tmp_path), SqliteStore(tmp_path)
+
+    def add(store: SqliteStore, seq: int, created_us: int) -> None:
+        with store.transaction() as tx:
+            tx.insert(Row("verify", f"s{seq}", "MA1", "MA1", created_us, created_us + 60, 0, "1"))
+
+    def counted(lower: int) -> tuple[int, int]:
+        """The count from ``counting`` and the sessions really at or after ``lower``."""
+        query = RowQuery("verify", root="MA1", created=Range(lower=lower, upper=1_000))
+        with counting.transaction(write=False) as tx:
+            rows = tx.select(RowQuery("verify"))
+            return tx.count(query), sum(lower <= row.created_us <= 1_000 for row in rows)
+
+    try:
+        for seq in range(0, 100):
+            add(counting, seq, seq * 10)
+        for lower in (0, 5, 5, 250, 240, 990, 1_001, 0):  # the window moves both ways
+            assert counted(lower)[0] == counted(lower)[1]
+        add(writing, 100, 300)  # another process's session inside the window
+        assert counted(250) == (76, 76)
+        with writing.transaction() as tx:
+            tx.clear()
+        assert counted(250) == (0, 0)
+    finally:
+        counting.close()
+        writing.close()
