@@ -120,9 +120,16 @@ FILL        ?= 0
 CALLS       ?= 1000
 BENCH_ARGS  ?=
 
-bench: $(VENV)/.dev node_modules/.installed wrk ## The sandbox against Prism under wrk: make bench [DURATION=10 CONNECTIONS=8 FILL=100000]
+# Prism is pinned in bench/prism (its own package.json and lock), so that
+# `make test` does not install it.
+bench/prism/node_modules/.installed: bench/prism/package.json bench/prism/package-lock.json
+	@echo "Installing the pinned Stoplight Prism into bench/prism/node_modules (npm ci) ..."
+	npm ci --prefix bench/prism --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: $(VENV)/.dev bench/prism/node_modules/.installed wrk ## The sandbox against Prism under wrk: make bench [DURATION=10 CONNECTIONS=8 FILL=100000]
 	$(BIN)/python bench/bench.py --duration $(DURATION) --connections $(CONNECTIONS) \
 	  --fill $(FILL) --client-calls $(CALLS) --workers $(WORKERS) $(BENCH_ARGS)
 
 clean: ## Remove the venv, node_modules and caches
-	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) node_modules bench/prism/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis

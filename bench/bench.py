@@ -2,7 +2,7 @@
 
 Starts the sandbox as ``make serve`` runs it (its default worker count,
 SQLite in a temporary directory, the Verify list's rate limit off) and
-``prism mock openapi.yaml`` (the version pinned in package.json), each on a
+``prism mock openapi.yaml`` (the version pinned in bench/prism/package.json), each on a
 free 127.0.0.1 port, and runs the same wrk load (``bench/wrk/ops.lua``) on
 each operation of both: req/s, p50, p99 and the sandbox / Prism ratio.
 
@@ -57,8 +57,10 @@ LUA = ROOT / "bench" / "wrk" / "ops.lua"
 # How many workers `make serve` runs (the Makefile's WORKERS default, which it
 # also passes here): the figures "as make serve".
 SERVE_WORKERS = 2
-PRISM = ROOT / "node_modules" / ".bin" / "prism"
-PRISM_PACKAGE = ROOT / "node_modules" / "@stoplight" / "prism-cli" / "package.json"
+# Pinned in bench/prism/package.json, installed there by `make bench`.
+PRISM_MODULES = ROOT / "bench" / "prism" / "node_modules"
+PRISM = PRISM_MODULES / ".bin" / "prism"
+PRISM_PACKAGE = PRISM_MODULES / "@stoplight" / "prism-cli" / "package.json"
 SPEC = ROOT / "openapi.yaml"
 AUTH = "Basic " + base64.b64encode(f"{DEMO_MAIN.auth_id}:{DEMO_MAIN.auth_token}".encode()).decode(
     "ascii"
