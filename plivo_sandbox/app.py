@@ -189,6 +189,8 @@ def create_app(
         fire_timers=sandbox.fire_due_timers,
     )
     sandbox.on_clock_advance(callbacks.wake)
+    # A new event goes out at once, not at the loop's next look.
+    sandbox.store.on_callbacks_queued(callbacks.wake)
 
     api = connexion.AsyncApp(__name__)
     common: dict[str, Any] = {

@@ -22,7 +22,7 @@ import sqlite3
 import stat
 import threading
 import time
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass, field, fields, replace
@@ -281,6 +281,9 @@ class Store(Protocol):
         ``wait=False`` a write that cannot have the lock at once raises
         ``Busy`` instead of waiting for it.
         """
+
+    def on_callbacks_queued(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after each commit that queued a callback (in this process)."""
 
     def close(self) -> None:
         """Release the database."""
@@ -577,6 +580,7 @@ class _SqliteTransaction:
         self.write = write
         self.counts: dict[tuple[Any, ...], _Counted] = {} if counts is None else counts
         self._bumped = False
+        self.queued = False  # a callback was added: wake the delivery loop on commit
 
     def _changed_sessions(self) -> None:
         """Move the sessions' generation on (once per transaction): cached counts lapse."""
@@ -743,6 +747,7 @@ class _SqliteTransaction:
         return True
 
     def add_callback(self, callback: Callback) -> int:
+        self.queued = True
         cursor = self.conn.execute(
             "INSERT INTO callbacks (session_uuid, owner, kind, event, url, method, fields,"
             " order_us, next_us, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
@@ -962,6 +967,7 @@ class SqliteStore:
         self._shared: sqlite3.Connection | None = None
         # List counts kept across transactions (see _SqliteTransaction.count).
         self._counts: dict[tuple[Any, ...], _Counted] = {}
+        self._on_queued: list[Callable[[], None]] = []
         if self.path is None:
             self._shared = self._open(":memory:")
             self._prepare()
@@ -1109,6 +1115,9 @@ class SqliteStore:
                 conn.execute("COMMIT")
             finally:
                 self._local.tx = None
+            if tx.queued:
+                for listener in self._on_queued:
+                    listener()
 
     def transaction(
         self, write: bool = True, wait: bool = True
@@ -1119,6 +1128,10 @@ class SqliteStore:
         when another writer holds the lock.
         """
         return self._transaction(write, wait)
+
+    def on_callbacks_queued(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after each commit that queued a callback (in this process)."""
+        self._on_queued.append(listener)
 
     def close(self) -> None:
         """Close every connection; the store cannot be used afterwards."""

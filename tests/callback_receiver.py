@@ -108,7 +108,10 @@ class CallbackReceiver:
 def running_receiver() -> Iterator[CallbackReceiver]:
     """A receiver serving in a thread for the duration of the block."""
     receiver = CallbackReceiver()
-    thread = threading.Thread(target=receiver.server.serve_forever, daemon=True)
+    # A short poll: shutdown() waits for the serving loop to look (0.5 s by default).
+    thread = threading.Thread(
+        target=receiver.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    )
     thread.start()
     try:
         yield receiver

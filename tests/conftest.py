@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -12,6 +14,7 @@ from typing import Any
 
 import pytest
 import uvicorn
+from connexion.spec import Specification
 from starlette.applications import Starlette
 
 from plivo_sandbox.app import create_app
@@ -25,6 +28,29 @@ DEMO_AUTH_TOKEN = "demo-auth-token"
 DEMO_SUB_AUTH_ID = "SADEMO1234567890ABCD"
 DEMO_SUB_AUTH_TOKEN = "demo-subaccount-token"
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _each_spec_validated_once() -> Iterator[None]:
+    """Let connexion validate each distinct OpenAPI document once per test process.
+
+    connexion checks the whole document against the OpenAPI schema on every
+    ``add_api`` (0.1 s, most of ``create_app``); the tests build an app per test
+    from the same two documents. The first build of each still validates it in
+    full, and ``make lint`` and tests/spec validate openapi.yaml on their own.
+    """
+    original = Specification.__dict__["_validate_spec"]
+    seen: set[str] = set()
+
+    def validate_once(cls: type[Specification], spec: dict[str, Any]) -> None:
+        key = hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()
+        if key not in seen:
+            original.__func__(cls, spec)
+            seen.add(key)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Specification, "_validate_spec", classmethod(validate_once))
+        yield
 
 
 def demo_config(**changes: object) -> SandboxConfig:

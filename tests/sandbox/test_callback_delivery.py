@@ -20,6 +20,7 @@ import pytest
 from plivo.utils.signature_v3 import validate_v3_signature
 from plivo_masking_client.models import MaskingSessionEvent, MaskingSessionEventName
 from plivo_masking_client.webhooks import InvalidSignature, parse_callback
+from starlette.applications import Starlette
 
 from plivo_sandbox.config import SandboxConfig
 from plivo_sandbox.process import free_port, sandbox_process
@@ -157,6 +158,17 @@ def test_a_post_callback_arrives_as_form_data_signed_for_plivos_validator(
     assert shown["headers"]["X-Plivo-Signature-V3"] == request.headers["X-Plivo-Signature-V3"]
     assert [attempt["status_code"] for attempt in shown["attempts"]] == [200]
     assert shown["next_attempt_time"] is None
+
+
+def test_a_queued_event_goes_out_at_once_not_at_the_loops_next_look(
+    app: Starlette, sandbox: Sandbox, api: httpx.Client, receiver: CallbackReceiver
+) -> None:
+    # The loop also looks on its own every poll_interval; make that far away.
+    app.state.callbacks.poll_interval = 60
+    time.sleep(0.3)  # the loop is now resting in its long wait
+    queue(sandbox, receiver.url())
+    (request,) = receiver.wait_for(1, timeout=5)
+    assert request.params == EVENT
 
 
 def test_a_get_callback_carries_the_fields_in_the_query_string(
