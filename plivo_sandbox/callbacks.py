@@ -17,7 +17,6 @@ import base64
 import hashlib
 import hmac
 import http.client
-import ipaddress
 import logging
 import secrets
 import threading
@@ -29,11 +28,11 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlparse, urlsplit, urlunparse, urlunsplit
 
 from .clock import Clock
-from .config import SandboxConfig
+from .config import SandboxConfig, is_loopback
 from .errors import Busy
 from .spec import ApiSpec
 from .storage import CallbackState, Delivery, Store
-from .timefmt import MICROS, from_micros, to_micros
+from .timefmt import MICROS, iso_time, to_micros
 
 log = logging.getLogger(__name__)
 
@@ -112,16 +111,6 @@ def signature_headers(
 
 
 # ---------------------------------------------------------------------- policy
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` names this machine: ``localhost``, 127.0.0.0/8 or ::1 (no DNS asked)."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 @dataclass(frozen=True)
@@ -222,11 +211,6 @@ def send(request: Request, timeout: float) -> tuple[int | None, str]:
 
 
 # ---------------------------------------------------------------------- rendering
-
-
-def iso_time(micros: int) -> str:
-    """An RFC 3339 time in UTC with ``Z``, as the control API shows times."""
-    return from_micros(micros).isoformat().replace("+00:00", "Z")
 
 
 def render_delivery(delivery: Delivery) -> dict[str, Any]:

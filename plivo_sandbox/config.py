@@ -47,6 +47,18 @@ DEFAULT_LOCK_TIMEOUT = BUSY_TIMEOUT_SECONDS
 # the subaccount's shape comes from its SubaccountAuthId schema.
 _MAIN_AUTH_ID = re.compile(r"^MA[A-Z0-9]{18}$")
 _DECIMAL = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is only this machine: ``localhost``, 127.0.0.0/8 or ::1 (no DNS asked)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to anything
+
+
 _HOST_NAME = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 
 

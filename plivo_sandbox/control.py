@@ -14,6 +14,7 @@ from plivo_sandbox.errors import BadRequest, NotFound
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.spec import CONTROL_SPEC, load_document
 from plivo_sandbox.storage import CALLBACK_STATES
+from plivo_sandbox.timefmt import iso_time, to_micros
 
 Answer = tuple[dict[str, Any], int]
 
@@ -122,7 +123,7 @@ class ControlHandlers:
     def _clock(self) -> dict[str, Any]:
         now = self.sandbox.clock.now()
         offset = round((now - datetime.now(UTC)).total_seconds(), 3)
-        return {"now": now.isoformat().replace("+00:00", "Z"), "offset_seconds": offset}
+        return {"now": iso_time(to_micros(now)), "offset_seconds": offset}
 
 
 def _origin() -> str:

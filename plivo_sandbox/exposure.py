@@ -11,28 +11,17 @@ browser cannot reset the sandbox through a form (CSRF).
 from __future__ import annotations
 
 import hmac
-import ipaddress
 from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from plivo_sandbox.config import SandboxConfig
+from plivo_sandbox.config import SandboxConfig, is_loopback
 from plivo_sandbox.middleware import send_error
 
 CONTROL_PREFIX = "/_sandbox"
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Sec-Fetch-Site values of requests a page of another site cannot forge.
 _SAME_SITE = frozenset({"same-origin", "none"})
-
-
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` (an address or ``localhost``) reaches this machine only."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False  # a host name: it may resolve to anything
 
 
 def exposure_notice(config: SandboxConfig) -> str | None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import telephony
-from .args import check_value, checked_body, checked_query
+from .args import checked_body, checked_query
 from .clock import Clock
 from .config import Account, SandboxConfig
 from .errors import BadRequest, Conflict, NotFound
@@ -562,16 +562,7 @@ class MaskingService:
         return answer
 
     def _call_args(self, args: Mapping[str, Any]) -> dict[str, Any]:
-        properties = self.control.properties(CALL_SCHEMA)
-        for name in self.control.schema(CALL_SCHEMA).get("required", []):
-            if args.get(name) is None:
-                raise BadRequest(f"{name}: required")
-        given = {**self.call_defaults}
-        for name, value in args.items():
-            if name not in properties:
-                raise BadRequest(f"{name}: unknown argument")
-            if value is not None:
-                given[name] = check_value(name, properties[name], value)
+        given = {**self.call_defaults, **checked_body(self.control, CALL_SCHEMA, args)}
         region_of(digits(given["caller"]), "caller")
         return given
 

@@ -62,6 +62,11 @@ def masking_time(micros: int) -> str:
     return from_micros(micros).strftime("%Y-%m-%d %H:%M:%S +0000 UTC")
 
 
+def iso_time(micros: int) -> str:
+    """An RFC 3339 time in UTC with ``Z``, as the control API shows times."""
+    return from_micros(micros).isoformat().replace("+00:00", "Z")
+
+
 def verify_time(micros: int) -> str:
     """Verify's RFC 3339 timestamp with microseconds and ``Z``."""
     return from_micros(micros).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

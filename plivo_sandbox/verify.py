@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .args import check_value, checked_body, checked_query
+from .args import checked_body, checked_query
 from .clock import Clock
 from .config import Account, SandboxConfig
 from .errors import BadRequest, Conflict, NotFound, TooManyRequests
@@ -346,15 +346,10 @@ class VerifyService:
 
         Answers the rule with its defaults filled in.
         """
-        properties = self.control.properties(FAILURE_SCHEMA)
-        given = dict(self.control.defaults(FAILURE_SCHEMA))
-        if args.get("recipient") is None:
-            raise BadRequest("recipient: required")
-        for name, value in args.items():
-            if name not in properties:
-                raise BadRequest(f"{name}: unknown argument")
-            if value is not None:
-                given[name] = check_value(name, properties[name], value)
+        given = {
+            **self.control.defaults(FAILURE_SCHEMA),
+            **checked_body(self.control, FAILURE_SCHEMA, args),
+        }
         recipient = digits(given["recipient"])
         region_of(recipient, "recipient")
         failure = DeliveryFailure(
