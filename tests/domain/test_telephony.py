@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from plivo_sandbox.spec import ApiSpec
 from plivo_sandbox.telephony import (
     BUSY_LINE,
     END_OF_XML,
@@ -16,8 +17,10 @@ from plivo_sandbox.telephony import (
     OUT_OF_SERVICE,
     PIN_ENTRY_SECONDS,
     PLAY_SECONDS,
+    RECORDING_EVENTS,
     REJECTED,
     RING_SECONDS,
+    SESSION_EVENTS,
     TIME_LIMIT,
     CallRequest,
     CallResult,
@@ -406,3 +409,38 @@ def test_the_interaction_shows_how_the_dialled_leg_ended(outcome: str) -> None:
     stored = interaction(call(Session(), outcome=outcome), URLS)
     assert stored is not None
     assert (stored["first_party_status"], stored["second_party_status"]) == ("completed", outcome)
+
+
+# ---------------------------------------------------------------- the spec's event schemas
+
+EVENT_SCHEMAS = {SESSION_EVENTS: "MaskingSessionEvent", RECORDING_EVENTS: "MaskingRecordingEvent"}
+# One call down every branch of the flow.
+EVERY_BRANCH = [
+    (Session(record=True), FIRST, {}),
+    (Session(record=True), SECOND, {"outcome": "no-answer"}),
+    (Session(), FIRST, {"outcome": "busy"}),
+    (Session(), FIRST, {"outcome": "failed"}),
+    (Session(call_time_limit=10), FIRST, {}),
+    (Session(record=True), FIRST, {"recording": "failed"}),
+    (Session(unknown_caller_play="https://example.com/who.mp3"), STRANGER, {}),
+    (PIN_SESSION, STRANGER, {"pin": "1234"}),
+    (PIN_SESSION, STRANGER, {"pin": "0000"}),
+    (replace(PIN_SESSION, force_pin_authentication=True), FIRST, {"pin": "1234"}),
+    (Session(), FIRST, {"initiated": True}),
+]
+
+
+@pytest.mark.parametrize(("session", "caller", "request_"), EVERY_BRANCH)
+def test_every_event_has_only_the_fields_and_names_of_the_spec_event_schemas(
+    session: Session, caller: str, request_: dict[str, object]
+) -> None:
+    spec = ApiSpec()
+    result = call(session, caller, **request_)
+    assert result.events
+    for event in result.events:
+        schema = spec.schema(EVENT_SCHEMAS[event.kind])
+        sent = {**event.fields, "SequenceNumber": "1"}  # the session numbers it
+        assert set(schema["required"]) <= set(sent), event.name
+        assert set(sent) <= set(schema["properties"]), event.name
+        assert sent["EventName"] in schema["properties"]["EventName"]["enum"]
+        assert all(isinstance(value, str) for value in sent.values())  # form values

@@ -10,6 +10,7 @@ import pytest
 from plivo.utils.signature_v3 import validate_v3_signature
 from starlette.testclient import TestClient
 
+from plivo_sandbox.spec import ApiSpec
 from tests.callback_receiver import CallbackReceiver, Received
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN
 from tests.sandbox.conftest import assert_plivo_error, verify
@@ -69,6 +70,18 @@ def test_an_sms_attempt_reports_queued_sent_delivered(
         assert request.params["Channel"] == "sms"
         assert request.params["Recipient"] == RECIPIENT[1:]
         assert "ChannelErrorCode" not in request.params
+
+
+@pytest.mark.parametrize("channel", ["sms", "voice"])
+def test_every_status_event_has_only_the_fields_of_the_spec_schema(
+    api: httpx.Client, receiver: CallbackReceiver, channel: str
+) -> None:
+    schema = ApiSpec().schema("VerifyStatusEvent")
+    start(api, url=receiver.url(), channel=channel)
+    for request in receiver.wait_for(3):
+        assert set(schema["required"]) <= set(request.params) <= set(schema["properties"])
+        assert request.params["Channel"] in schema["properties"]["Channel"]["enum"]
+        assert request.params["SessionStatus"] in schema["properties"]["SessionStatus"]["enum"]
 
 
 def test_a_voice_attempt_reports_ringing_in_progress_completed_by_get(
