@@ -35,7 +35,7 @@ from plivo_sandbox.control import ControlHandlers
 from plivo_sandbox.docs import docs_routes, shown_accounts
 from plivo_sandbox.errors import PlivoError, Unauthorized, error_body
 from plivo_sandbox.exposure import ControlGuardMiddleware
-from plivo_sandbox.handlers import PlivoHandlers, with_forced_answers
+from plivo_sandbox.handlers import PlivoHandlers, as_endpoint
 from plivo_sandbox.middleware import (
     BodyLimitMiddleware,
     ContentTypeMiddleware,
@@ -204,7 +204,7 @@ def create_app(
     api.add_api(
         routed,
         resolver=Resolver(
-            function_resolver=lambda operation_id: with_forced_answers(
+            function_resolver=lambda operation_id: as_endpoint(
                 sandbox, operation_id, getattr(handlers, operation_id)
             )
         ),

@@ -75,12 +75,13 @@ async def _write_lock(sandbox: Sandbox) -> ExitStack:
         pause = min(pause * 2, LOCK_RETRY_MOST)
 
 
-def with_forced_answers(
+def as_endpoint(
     sandbox: Sandbox, operation_id: str, handler: Callable[..., Answer]
 ) -> Callable[..., Awaitable[Answer]]:
-    """``handler``, unless the control API forced this call's answer (then that error).
+    """``handler`` as connexion calls it: in one transaction on the event loop.
 
-    The call runs on the event loop inside one transaction that every step
+    The answer is the handler's, unless the control API forced this call's
+    answer (then that error). The call runs on the event loop inside one transaction that every step
     joins (the forced-answer check, the clock, the service): a statement takes
     microseconds, so a thread handoff would cost more than the work. A read
     never waits (WAL). A write opens its transaction only once the write lock
