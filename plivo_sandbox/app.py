@@ -35,6 +35,7 @@ from plivo_sandbox.control import ControlHandlers
 from plivo_sandbox.docs import docs_routes, shown_accounts
 from plivo_sandbox.errors import PlivoError, Unauthorized, error_body
 from plivo_sandbox.exposure import ControlGuardMiddleware
+from plivo_sandbox.fast_path import FastPathMiddleware, compile_operations
 from plivo_sandbox.handlers import PlivoHandlers, as_endpoint
 from plivo_sandbox.middleware import (
     BodyLimitMiddleware,
@@ -165,6 +166,7 @@ def create_app(
     sandbox: Sandbox | None = None,
     validate_responses: bool = False,
     spec_path: Path = SPEC_PATH,
+    fast_path: bool = True,
 ) -> Starlette:
     """Build the sandbox app; ``app.state.sandbox`` is the state behind it.
 
@@ -172,6 +174,8 @@ def create_app(
     (the tests turn it on). A ``sandbox`` passed in stays its caller's: the
     app closes only a sandbox it built itself, so the app can be served (and
     its lifespan run) more than once around a caller's sandbox.
+    ``fast_path`` answers well-formed requests to the nine operations without
+    connexion's per-request work (``fast_path.py``); off, connexion answers all.
     """
     owns_sandbox = sandbox is None
     sandbox = sandbox or Sandbox(config or load_config())
@@ -201,13 +205,15 @@ def create_app(
             swagger_ui=False, serve_spec=False
         ),
     }
+    # One endpoint per operation, shared by connexion and the fast path.
+    endpoints = {
+        operation_id: as_endpoint(sandbox, operation_id, getattr(handlers, operation_id))
+        for item in routed["paths"].values()
+        for operation_id in (op["operationId"] for op in item.values() if isinstance(op, dict))
+    }
     api.add_api(
         routed,
-        resolver=Resolver(
-            function_resolver=lambda operation_id: as_endpoint(
-                sandbox, operation_id, getattr(handlers, operation_id)
-            )
-        ),
+        resolver=Resolver(function_resolver=endpoints.__getitem__),
         security_map={"basic": basic_auth_handler(sandbox)},
         **common,
     )
@@ -250,6 +256,18 @@ def create_app(
             Middleware(ControlGuardMiddleware, config=sandbox.config),
             Middleware(BodyLimitMiddleware, read_timeout=sandbox.config.read_timeout),
             Middleware(WriteGateMiddleware, timeout=sandbox.config.lock_timeout),
+            *(
+                [
+                    Middleware(
+                        FastPathMiddleware,
+                        operations=compile_operations(routed, endpoints),
+                        sandbox=sandbox,
+                        validate_responses=validate_responses,
+                    )
+                ]
+                if fast_path
+                else []
+            ),
         ],
         exception_handlers={HTTPException: _on_unrouted},
         lifespan=lifespan,

@@ -12,10 +12,12 @@ import functools
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import ExitStack
+from contextvars import ContextVar
 from typing import Any
 
-from connexion import request
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import URL
+from starlette.types import Scope
 
 from plivo_sandbox.config import Account
 from plivo_sandbox.errors import Busy, PlivoError, error_body, new_api_id
@@ -23,6 +25,11 @@ from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.storage import write_deadline
 
 Answer = tuple[dict[str, Any], int]
+
+# The ASGI scope of the request being handled (set by the fast path, which
+# sees every request first), for the handlers that need more than their
+# arguments: where a create came to, and from which address.
+request_scope: ContextVar[Scope] = ContextVar("request_scope")
 
 # Connexion passes these alongside the operation's own query arguments.
 _NOT_QUERY = frozenset({"auth_id", "user", "token_info"})
@@ -135,7 +142,8 @@ class PlivoHandlers:
     ) -> Answer:
         """POST /Masking/Session."""
         # initiate_call_to_first_party's call points to resources where this request came.
-        origin = f"{request.url.scheme}://{request.url.netloc}"
+        url = URL(scope=request_scope.get())
+        origin = f"{url.scheme}://{url.netloc}"
         return _answer(self.sandbox.masking.create(_caller(token_info), body, origin), 201)
 
     def update_masking_session(
@@ -166,7 +174,7 @@ class PlivoHandlers:
         self, body: dict[str, Any], token_info: dict[str, Any], auth_id: str
     ) -> Answer:
         """POST /Verify/Session."""
-        client = request.scope.get("client") or ("", 0)
+        client = request_scope.get().get("client") or ("", 0)
         answer = self.sandbox.verify.create(_caller(token_info), body, requestor_ip=client[0])
         return _answer(answer, 202)
 

@@ -168,7 +168,7 @@ class BodyLimitMiddleware:
                 return
             if message["type"] != "http.request":
                 # The client went away: let the app see the disconnect.
-                await self.app(scope, _replay(message, receive), send)
+                await self.app(scope, replay(message, receive), send)
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
@@ -178,13 +178,13 @@ class BodyLimitMiddleware:
             chunks.append(chunk)
             more = message.get("more_body", False)
         body: Message = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
-        await self.app(scope, _replay(body, receive), send)
+        await self.app(scope, replay(body, receive), send)
 
     async def _refuse(self, send: Send) -> None:
         await send_error(send, 400, f"request body too large (at most {self.max_bytes} bytes)")
 
 
-def _replay(first: Message, receive: Receive) -> Receive:
+def replay(first: Message, receive: Receive) -> Receive:
     """A ``receive`` that hands ``first`` over once, then defers to the real one."""
     sent = False
 

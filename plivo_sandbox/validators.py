@@ -101,7 +101,7 @@ ParameterSchemaValidator = extend(Draft4Validator, {"pattern": _pattern})
 BodySchemaValidator = extend(Draft4RequestValidator, {"pattern": _pattern})
 
 
-def _check_decoded(body: Any) -> None:
+def check_decoded(body: Any) -> None:
     """Refuse what ``json.loads`` accepts but the sandbox cannot keep or echo.
 
     Nesting deeper than MAX_BODY_DEPTH, and strings holding lone surrogates
@@ -183,7 +183,7 @@ class PlivoJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
 
         Undecodable bytes or an unknown charset, malformed JSON, integer
         literals beyond Python's 4,300-digit limit (a ValueError), nesting
-        that exhausts the recursion limit, and then ``_check_decoded``.
+        that exhausts the recursion limit, and then ``check_decoded``.
         """
         raw = b"".join([message async for message in stream])
         if not raw:
@@ -198,7 +198,7 @@ class PlivoJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
             raise BadRequestProblem(
                 detail=f"request body nests deeper than {MAX_BODY_DEPTH} levels"
             ) from None
-        _check_decoded(body)
+        check_decoded(body)
         return body
 
     def _validate(self, body: Any) -> dict[str, Any] | None:

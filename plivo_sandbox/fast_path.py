@@ -1,0 +1,355 @@
+"""The nine operations' well-formed requests, answered without connexion's per-request work.
+
+Profiling showed connexion and Starlette spending about two thirds of the
+CPU of a request that reads one row (bench/PROFILE.md): per request they
+build a request object, rebuild JSON Schema validators, walk a stack of
+middlewares and resolve the operation again. This middleware compiles each
+operation of the routed openapi.yaml once (its path pattern, the schema of
+every parameter and of the body, its security and its responses) and
+answers a request itself only when the request is one connexion would accept:
+Basic credentials of a known account, declared query parameters once each,
+a JSON object body that its schema accepts. Anything else (a wrong method, a
+bad argument, bad credentials, an odd content type) goes on to connexion
+untouched, so every error keeps connexion's wording. The handler it calls is
+the very endpoint connexion calls, with the same arguments: a test
+(tests/sandbox/test_fast_path.py) checks both on generated requests.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import inspect
+import json
+import logging
+import re
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl
+
+from connexion.decorators.parameter import sanitized
+from connexion.json_schema import Draft4ResponseValidator, resolve_refs
+from connexion.jsonifier import JSONEncoder
+from jsonschema import Draft4Validator
+from jsonschema.protocols import Validator
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from plivo_sandbox.errors import PlivoError, error_body
+from plivo_sandbox.handlers import request_scope
+from plivo_sandbox.middleware import replay
+from plivo_sandbox.sandbox import Sandbox
+from plivo_sandbox.validators import (
+    FORMAT_CHECKER,
+    BodySchemaValidator,
+    ParameterSchemaValidator,
+    check_decoded,
+)
+
+logger = logging.getLogger("plivo_sandbox")
+
+Endpoint = Callable[..., Awaitable[tuple[dict[str, Any], int]]]
+
+# Media types (as ContentTypeMiddleware writes them) read as UTF-8 JSON, as connexion reads them.
+_JSON_TYPES = frozenset({b"application/json", b"application/json;charset=utf-8"})
+_PATH_PARAMETER = re.compile(r"\{([^/{}]+)\}")
+
+
+class Unsupported(Exception):
+    """An operation uses a feature this path does not implement: connexion serves it."""
+
+
+@dataclass(frozen=True)
+class _Query:
+    """One declared query parameter: how to read it from text, and its schema."""
+
+    kind: str
+    required: bool
+    check: Validator
+
+
+class _Operation:
+    """One operation of the routed spec, compiled: everything a request is checked against."""
+
+    def __init__(
+        self,
+        path: str,
+        method: str,
+        operation: Mapping[str, Any],
+        path_item: Mapping[str, Any],
+        document: Mapping[str, Any],
+        endpoint: Endpoint,
+    ) -> None:
+        self.method = method.upper()
+        self.operation_id: str = operation["operationId"]
+        self.endpoint = endpoint
+        self.pattern = re.compile(
+            "^" + _PATH_PARAMETER.sub(lambda m: f"(?P<{m.group(1)}>[^/]+)", path) + "$"
+        )
+        parameters = {
+            (p["in"], p["name"]): p
+            for p in [*path_item.get("parameters", []), *operation.get("parameters", [])]
+        }
+        self.path_checks: dict[str, Validator] = {}
+        self.query: dict[str, _Query] = {}
+        self.query_defaults: dict[str, Any] = {}
+        for (where, name), parameter in parameters.items():
+            if sanitized(name) != name:  # connexion would rename the argument
+                raise Unsupported(f"{self.operation_id}: parameter name {name}")
+            schema = parameter.get("schema", {})
+            if schema.get("nullable") or schema.get("type") not in ("string", "integer"):
+                raise Unsupported(f"{self.operation_id}: parameter {name}")
+            check = ParameterSchemaValidator(schema, format_checker=FORMAT_CHECKER)
+            if where == "path" and schema["type"] == "string":
+                self.path_checks[name] = check
+            elif where == "query":
+                self.query[name] = _Query(schema["type"], bool(parameter.get("required")), check)
+                if "default" in schema:
+                    self.query_defaults[name] = schema["default"]
+            else:
+                raise Unsupported(f"{self.operation_id}: {where} parameter {name}")
+        security = operation.get("security", document.get("security", []))
+        schemes = document.get("components", {}).get("securitySchemes", {})
+        self.basic_auth = bool(security)
+        if security and not all(
+            schemes[name].get("scheme") == "basic" for requirement in security for name in requirement
+        ):
+            raise Unsupported(f"{self.operation_id}: security")
+        body = operation.get("requestBody")
+        self.body_name: str | None = None
+        self.body_check: Validator | None = None
+        if body is not None:
+            content = body.get("content", {})
+            if set(content) != {"application/json"}:
+                raise Unsupported(f"{self.operation_id}: request body media types")
+            self.body_name = operation.get("x-body-name", "body")
+            self.body_check = BodySchemaValidator(
+                content["application/json"].get("schema", {}), format_checker=FORMAT_CHECKER
+            )
+        self.responses: dict[str, Any] = operation.get("responses", {})
+        self._response_checks: dict[int, Validator | None] = {}
+        signature = inspect.signature(inspect.unwrap(endpoint))
+        self.takes_all = any(
+            p.kind is inspect.Parameter.VAR_KEYWORD for p in signature.parameters.values()
+        )
+        self.takes = frozenset(signature.parameters)
+
+    def arguments(
+        self, scope: Scope, path_args: dict[str, str], body: bytes, sandbox: Sandbox
+    ) -> dict[str, Any] | None:
+        """The handler's arguments as connexion passes them; None if connexion must answer."""
+        for name, value in path_args.items():
+            if not self.path_checks[name].is_valid(value):
+                return None
+        arguments: dict[str, Any] = dict(path_args)
+        query = self._query(scope.get("query_string", b""))
+        if query is None:
+            return None
+        arguments.update(query)
+        if self.basic_auth:
+            account = _basic_account(scope, path_args.get("auth_id", ""), sandbox)
+            if account is None:
+                return None
+            arguments["user"] = account.auth_id
+            arguments["token_info"] = {"sub": account.auth_id, "account": account}
+        if self.body_name is not None:
+            parsed = self._body(scope, body)
+            if parsed is None:
+                return None
+            arguments[self.body_name] = parsed
+        if self.takes_all:
+            return arguments
+        return {name: value for name, value in arguments.items() if name in self.takes}
+
+    def _query(self, raw: bytes) -> dict[str, Any] | None:
+        """Declared parameters, each given once, typed; with the spec's defaults."""
+        values: dict[str, Any] = dict(self.query_defaults)
+        given: set[str] = set()
+        if raw:
+            try:
+                pairs = parse_qsl(raw.decode("ascii"), keep_blank_values=True, strict_parsing=True)
+            except (UnicodeDecodeError, ValueError):
+                return None
+            for name, text in pairs:
+                declared = self.query.get(name)
+                if declared is None or name in given:
+                    return None
+                given.add(name)
+                value: Any = text
+                if declared.kind == "integer":
+                    if not (text.isascii() and text.isdigit()):
+                        return None
+                    value = int(text)
+                if not declared.check.is_valid(value):
+                    return None
+                values[name] = value
+        for name, declared in self.query.items():
+            if declared.required and name not in given:
+                return None
+        return values
+
+    def _body(self, scope: Scope, body: bytes) -> Any:
+        """The JSON body if the schema accepts it; None if connexion must answer."""
+        assert self.body_check is not None
+        content_types = [v for k, v in scope.get("headers", []) if k == b"content-type"]
+        if len(content_types) != 1 or content_types[0] not in _JSON_TYPES or not body:
+            return None
+        try:
+            parsed = json.loads(body.decode("utf-8"))
+            check_decoded(parsed)
+        except Exception:  # every parse failure has connexion's wording
+            return None
+        if parsed is None or not self.body_check.is_valid(parsed):
+            return None
+        return parsed
+
+    def response_check(self, status: int) -> Validator | None:
+        """The validator of the answer with ``status``, as connexion's response validation picks it."""
+        if status in self._response_checks:
+            return self._response_checks[status]
+        definition = self.responses.get(str(status), self.responses.get("default", {}))
+        schema = definition.get("content", {}).get("application/json", {}).get("schema")
+        check = None
+        if schema is not None:
+            check = Draft4ResponseValidator(schema, format_checker=Draft4Validator.FORMAT_CHECKER)
+        self._response_checks[status] = check
+        return check
+
+
+def _basic_account(scope: Scope, auth_id: str, sandbox: Sandbox) -> Any:
+    """The account of the request's Basic credentials; None if connexion must answer."""
+    values = [v for k, v in scope.get("headers", []) if k == b"authorization"]
+    if len(values) != 1 or values[0][:6] != b"Basic ":
+        return None
+    try:
+        username, _, password = base64.b64decode(values[0][6:], validate=True).decode(
+            "ascii"
+        ).partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    if not _:
+        return None
+    try:
+        return sandbox.authenticate(auth_id, username, password)
+    except PlivoError:
+        return None
+
+
+def compile_operations(
+    routed: Mapping[str, Any], endpoints: Mapping[str, Endpoint]
+) -> list[_Operation]:
+    """Each operation of ``routed`` that has an endpoint, compiled (unsupported ones skipped)."""
+    document = resolve_refs(routed)
+    compiled = []
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            if not isinstance(operation, dict) or operation.get("operationId") not in endpoints:
+                continue
+            try:
+                compiled.append(
+                    _Operation(path, method, operation, item, document, endpoints[operation["operationId"]])
+                )
+            except Unsupported as reason:
+                logger.debug("served by connexion only: %s", reason)
+    return compiled
+
+
+class FastPathMiddleware:
+    """Answer well-formed requests to ``operations`` directly; pass everything else to ``app``.
+
+    Must run after the body limit (the body arrives whole, in one message)
+    and the write gate. With ``validate_responses`` every answer is checked
+    against its response schema, as connexion checks its own.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        operations: list[_Operation],
+        sandbox: Sandbox,
+        validate_responses: bool = False,
+    ) -> None:
+        self.app = app
+        self.sandbox = sandbox
+        self.validate_responses = validate_responses
+        self.by_method: dict[str, list[_Operation]] = {}
+        for operation in operations:
+            self.by_method.setdefault(operation.method, []).append(operation)
+        self.served = 0  # requests answered here, for tests and the benchmark
+
+    def match(self, scope: Scope) -> tuple[_Operation, dict[str, str]] | None:
+        """The operation and path arguments of a request, if it names one of the operations."""
+        path = scope["path"]
+        for operation in self.by_method.get(scope["method"], ()):
+            found = operation.pattern.match(path)
+            if found is not None:
+                return operation, found.groupdict()
+        return None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_scope.set(scope)
+        matched = self.match(scope)
+        if matched is None:
+            await self.app(scope, receive, send)
+            return
+        operation, path_args = matched
+        body = b""
+        message: Message | None = None
+        if operation.body_name is not None:
+            message = await receive()
+            body = message.get("body", b"") if message["type"] == "http.request" else b""
+        arguments = operation.arguments(scope, path_args, body, self.sandbox)
+        if arguments is None:
+            await self.app(scope, receive if message is None else replay(message, receive), send)
+            return
+        self.served += 1
+        try:
+            answer, status = await operation.endpoint(**arguments)
+            headers: Mapping[str, str] = {}
+        except PlivoError as error:
+            answer, status, headers = error_body(error.message), error.status, error.headers
+        except Exception:
+            logger.exception("unexpected error")
+            answer, status, headers = error_body("internal server error"), 500, {}
+        else:
+            if self.validate_responses:
+                answer, status = self._checked(operation, answer, status)
+        await _send_json(send, status, answer, headers)
+
+    @staticmethod
+    def _checked(
+        operation: _Operation, answer: dict[str, Any], status: int
+    ) -> tuple[dict[str, Any], int]:
+        """The answer, or connexion's 500 when it breaks its response schema."""
+        check = operation.response_check(status)
+        error = None if check is None else next(iter(check.iter_errors(answer)), None)
+        if error is None:
+            return answer, status
+        path = ".".join(str(part) for part in error.path)
+        detail = f"Response body does not conform to specification. {error.message}" + (
+            f" - '{path}'" if path else ""
+        )
+        logger.warning("%s: %s", operation.operation_id, detail)
+        return error_body(detail), 500
+
+
+async def _send_json(
+    send: Send, status: int, answer: Mapping[str, Any], headers: Mapping[str, str]
+) -> None:
+    """The answer as connexion serializes it (its JSON encoder, a final newline)."""
+    payload = (json.dumps(answer, cls=JSONEncoder) + "\n").encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(payload)).encode()),
+                *((k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": payload})
