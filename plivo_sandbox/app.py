@@ -9,9 +9,9 @@ and the handlers, and turns every error into Plivo's shape.
 from __future__ import annotations
 
 import copy
-import json
 import logging
 import re
+from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -37,6 +37,7 @@ from plivo_sandbox.errors import PlivoError, Unauthorized, error_body
 from plivo_sandbox.exposure import ControlGuardMiddleware
 from plivo_sandbox.fast_path import FastPathMiddleware, compile_operations
 from plivo_sandbox.handlers import PlivoHandlers, as_endpoint
+from plivo_sandbox.json_encoding import PlivoJsonifier, encode
 from plivo_sandbox.middleware import (
     BodyLimitMiddleware,
     ContentTypeMiddleware,
@@ -83,7 +84,7 @@ def _plivo_response(
         status_code=status,
         mimetype="application/json",
         content_type="application/json",
-        body=json.dumps(error_body(message)),
+        body=encode(error_body(message)),
         headers=dict(headers or {}),
     )
 
@@ -196,7 +197,8 @@ def create_app(
     # A new event goes out at once, not at the loop's next look.
     sandbox.store.on_callbacks_queued(callbacks.wake)
 
-    api = connexion.AsyncApp(__name__)
+    served: Counter[str] = Counter()
+    api = connexion.AsyncApp(__name__, jsonifier=PlivoJsonifier())
     common: dict[str, Any] = {
         "strict_validation": True,
         "validate_responses": validate_responses,
@@ -263,6 +265,7 @@ def create_app(
                         operations=compile_operations(routed, endpoints),
                         sandbox=sandbox,
                         validate_responses=validate_responses,
+                        served=served,
                     )
                 ]
                 if fast_path
@@ -274,6 +277,7 @@ def create_app(
     )
     app.state.sandbox = sandbox
     app.state.callbacks = callbacks
+    app.state.fast_path_served = served
     return app
 
 

@@ -20,6 +20,7 @@ from .config import Account, SandboxConfig
 from .errors import BadRequest, Conflict, NotFound
 from .numbers import choose_number, digits, explain_shortage, region_of
 from .paging import Page, SearchWindow, echo_filters, filter_names
+from .render_memo import RenderMemo
 from .spec import CONTROL_SPEC, ApiSpec, load_document
 from .storage import (
     PARTY_ATTRIBUTES,
@@ -301,6 +302,11 @@ class MaskingService:
         self.status_default = spec.parameter("MaskingStatusFilter")["schema"]["default"]
         self.window = SearchWindow.of(spec, COLLECTION)
         self.control = ApiSpec(load_document(CONTROL_SPEC))
+        self._rendered = RenderMemo(
+            MaskingRecord.from_data,
+            lambda record, now_us: "active" if record.active(now_us) else "expired",
+            MaskingRecord.render,
+        )
         self.call_defaults = self.control.defaults(CALL_SCHEMA)
         self.rates = telephony.Rates(
             per_minute=Decimal(config.masking_call_rate),
@@ -709,12 +715,13 @@ class MaskingService:
         )
         with self.store.transaction(write=False) as tx:
             total = tx.count(selection)
-            rows = tx.select(selection, limit=page.limit, offset=page.offset)
+            stored = tx.select_data(selection, limit=page.limit, offset=page.offset)
         base = f"/v1/Account/{caller.auth_id}/Masking/Session/"
         meta = page.meta(base, echo_filters(checked, self.filters), total)
         meta["total_count"] = total
-        objects = [
-            {**record.render(now_us), "resource_uri": f"{base}{record.session_uuid}/"}
-            for record in map(MaskingRecord.from_row, rows)
-        ]
+        objects = []
+        for data in stored:
+            rendered = self._rendered.render(data, now_us)
+            rendered["resource_uri"] = f"{base}{rendered['session_uuid']}/"
+            objects.append(rendered)
         return {"response": {"meta": meta, "objects": objects}}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import time
 from collections.abc import Iterable
@@ -12,6 +11,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from plivo_sandbox.config import DEFAULT_LOCK_TIMEOUT, DEFAULT_READ_TIMEOUT
 from plivo_sandbox.errors import error_body
+from plivo_sandbox.json_encoding import encode
 from plivo_sandbox.storage import write_deadline
 
 MAX_BODY_BYTES = 256 * 1024
@@ -21,7 +21,7 @@ async def send_error(
     send: Send, status: int, message: str, headers: Iterable[tuple[bytes, bytes]] = ()
 ) -> None:
     """Answer with Plivo's error body, before any app has seen the request."""
-    body = json.dumps(error_body(message)).encode()
+    body = encode(error_body(message))
     await send(
         {
             "type": "http.response.start",

@@ -140,11 +140,16 @@ class StoredRecord:
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
-        """The record stored in ``row`` (keys of ``data`` that are not fields are ignored)."""
+        """The record stored in ``row``."""
+        return cls.from_data(row.data)
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Self:
+        """The record stored as ``data`` (keys that are not fields are ignored)."""
         names = _FIELD_NAMES.get(cls)
         if names is None:  # fields() is slow: once per class, not once per row
             names = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
-        return cls(**{key: value for key, value in row.data.items() if key in names})
+        return cls(**{key: value for key, value in data.items() if key in names})
 
 
 _FIELD_NAMES: dict[type, frozenset[str]] = {}
@@ -205,6 +210,9 @@ class Transaction(Protocol):
 
     def select(self, query: RowQuery, limit: int | None = None, offset: int = 0) -> list[Row]:
         """Sessions matching ``query``, newest first (created, then insertion order), paged."""
+
+    def select_data(self, query: RowQuery, limit: int | None = None, offset: int = 0) -> list[str]:
+        """As ``select``, only each session's stored JSON ``data`` (undecoded, for a read)."""
 
     def count(self, query: RowQuery) -> int:
         """How many sessions match ``query``."""
@@ -629,14 +637,22 @@ class _SqliteTransaction:
         )
 
     def select(self, query: RowQuery, limit: int | None = None, offset: int = 0) -> list[Row]:
+        return [_row(item) for item in self._page(_COLUMNS, query, limit, offset)]
+
+    def select_data(self, query: RowQuery, limit: int | None = None, offset: int = 0) -> list[str]:
+        return [data for (data,) in self._page("data", query, limit, offset)]
+
+    def _page(
+        self, columns: str, query: RowQuery, limit: int | None, offset: int
+    ) -> list[tuple[Any, ...]]:
         where, params = _where(query)
-        found = self.conn.execute(
-            f"SELECT {_COLUMNS} FROM sessions WHERE {where}"
+        found: list[tuple[Any, ...]] = self.conn.execute(
+            f"SELECT {columns} FROM sessions WHERE {where}"
             " ORDER BY created_us DESC, seq DESC LIMIT ? OFFSET ?",
             # SQLite integers are 64-bit; any larger offset lies past the last row anyway.
             [*params, -1 if limit is None else limit, min(offset, _SQLITE_MAX_INTEGER)],
         ).fetchall()
-        return [_row(item) for item in found]
+        return found
 
     def count(self, query: RowQuery) -> int:
         # A list's lower bound on created_us follows the clock (now - window), so

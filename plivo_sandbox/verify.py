@@ -23,6 +23,7 @@ from .config import Account, SandboxConfig
 from .errors import BadRequest, Conflict, NotFound, TooManyRequests
 from .numbers import digits, network_of, region_of
 from .paging import Page, SearchWindow, echo_filters, filter_names
+from .render_memo import RenderMemo
 from .spec import CONTROL_SPEC, ApiSpec, load_document
 from .storage import Attribute, Callback, Kind, Row, RowQuery, Store, StoredRecord, Transaction
 from .timefmt import MICROS, Range, check_showable, time_range, to_micros, verify_time
@@ -222,6 +223,9 @@ class VerifyService:
         rate = spec.operation(COLLECTION, "get")["x-plivo-rate-limit"]
         self.rate_period_us = rate["per-seconds"] * MICROS
         self.control = ApiSpec(load_document(CONTROL_SPEC))
+        self._rendered = RenderMemo(
+            VerifyRecord.from_data, VerifyRecord.status, VerifyRecord.render
+        )
         self.max_failed_validations: int = spec.operation(f"{COLLECTION}/{{session_uuid}}", "post")[
             "x-plivo-max-failed-validations"
         ]
@@ -488,9 +492,9 @@ class VerifyService:
         )
         with self.store.transaction(write=False) as tx:
             total = tx.count(selection)
-            rows = tx.select(selection, limit=page.limit, offset=page.offset)
+            stored = tx.select_data(selection, limit=page.limit, offset=page.offset)
         base = f"/v1/Account/{caller.auth_id}/Verify/Session/"
         return {
             "meta": page.meta(base, echo_filters(checked, self.filters), total),
-            "sessions": [VerifyRecord.from_row(row).render(now_us) for row in rows],
+            "sessions": [self._rendered.render(data, now_us) for data in stored],
         }
