@@ -9,7 +9,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -131,7 +131,7 @@ class MaskingRecord(StoredRecord):
             expiry_us=self.expiry_us,
             release_us=release_us,
             number=self.virtual_number,
-            data=asdict(self),
+            data=self.to_data(),
             attributes={"first_party": self.first_party, "second_party": self.second_party},
         )
 

@@ -141,7 +141,7 @@ class VerifyRecord(StoredRecord):
             expiry_us=self.expiry_us,
             release_us=self.expiry_us,
             number=self.recipient,
-            data=asdict(self),
+            data=self.to_data(),
             attributes={
                 "app_uuid": self.app_uuid,
                 "brand_name": self.brand_name,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,45 @@ def test_an_inner_transaction_joins_the_outer_one() -> None:
         # Same creation time: the later insertion comes first.
         assert [found.uuid for found in tx.select(RowQuery("masking"))] == ["b", "a"]
         assert tx.get("verify", "a") is None
+    store.close()
+
+
+def test_an_update_after_a_read_keeps_every_column_it_did_not_change() -> None:
+    store = SqliteStore(None)
+    with store.transaction() as tx:
+        tx.insert(row("a", 1))
+    with store.transaction() as tx:
+        found = tx.get("masking", "a")
+        assert found is not None
+        tx.update(replace(found, expiry_us=20, data={"n": "changed"}))
+
+    with store.transaction(write=False) as tx:
+        stored = tx.get("masking", "a")
+    assert stored is not None
+    assert (stored.expiry_us, stored.data, stored.number, stored.created_us) == (
+        20,
+        {"n": "changed"},
+        "1",
+        1,
+    )
+    store.close()
+
+
+def test_a_write_undone_by_an_inner_transaction_can_be_made_again() -> None:
+    store = SqliteStore(None)
+    with store.transaction() as tx:
+        tx.insert(row("a", 1))
+    with store.transaction() as tx:
+        found = tx.get("masking", "a")
+        assert found is not None
+        with pytest.raises(RuntimeError), store.transaction() as inner:
+            inner.update(replace(found, data={"n": "undone"}))
+            raise RuntimeError("boom")
+        tx.update(replace(found, data={"n": "undone"}))
+
+    with store.transaction(write=False) as tx:
+        stored = tx.get("masking", "a")
+    assert stored is not None and stored.data == {"n": "undone"}
     store.close()
 
 

@@ -169,9 +169,7 @@ def test_wrong_credentials_are_answered_by_connexion(client: TestClient, served:
     assert not served
 
 
-def test_a_media_type_in_capitals_is_json_on_the_fast_path(
-    client: TestClient, served: Any
-) -> None:
+def test_a_media_type_in_capitals_is_json_on_the_fast_path(client: TestClient, served: Any) -> None:
     response = client.post(
         masking(),
         content=json.dumps(TWO_PARTIES),
