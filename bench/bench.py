@@ -298,7 +298,7 @@ def run_operations(
             continue
         path = ids.get(needs)
         if needs == "validate":
-            # Enough sessions for twice the create rate just measured.
+            # More sessions than validate can use up (five times the create rate just measured).
             path = make_validate_ids(
                 results["create_verify"].rps if "create_verify" in results else 0
             )
@@ -343,7 +343,7 @@ def bench_sandbox(
 
                 def validate_ids(create_rps: float) -> Path:
                     sizes["list_verify"] = stored(box, "verify")
-                    count = int(max(create_rps, 500) * load.duration * 2)
+                    count = int(max(create_rps * 5, 8000) * load.duration)
                     say(f"  (inserting {count} in-progress Verify sessions to validate)")
                     return write_ids(Path(tmp), "validate", fresh_verify_sessions(box, count))
 

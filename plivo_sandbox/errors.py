@@ -61,6 +61,10 @@ class Busy(PlivoError):
     headers: ClassVar[dict[str, str]] = {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
 
+# The 503 of a write that waited its whole lock_timeout for the sandbox's other writes.
+BUSY_WRITING = "the sandbox is busy with other writes; nothing was changed, retry the request"
+
+
 def new_api_id() -> str:
     """Return a fresh ``api_id``: every Plivo response carries one."""
     return str(uuid.uuid4())

@@ -69,17 +69,26 @@ async def _write_lock(sandbox: Sandbox) -> ExitStack:
     run) nor a thread is held while another writer has the lock.
     """
     deadline = write_deadline.get() or time.monotonic() + sandbox.config.lock_timeout
+    held = ExitStack()
+    turn = sandbox.write_turn
+    if turn is not None:
+        await turn.acquire(deadline)
+        held.callback(turn.release)  # after the transaction ends (an ExitStack unwinds LIFO)
     pause = LOCK_RETRY_FIRST
-    while True:
-        held = ExitStack()
-        try:
-            held.enter_context(sandbox.store.transaction(wait=False))
-            return held
-        except Busy:
-            if time.monotonic() + pause > deadline:
-                raise
-        await asyncio.sleep(pause)
-        pause = min(pause * 2, LOCK_RETRY_MOST)
+    try:
+        while True:
+            try:
+                held.enter_context(sandbox.store.transaction(wait=False))
+                return held
+            except Busy:
+                if time.monotonic() + pause > deadline:
+                    raise
+            # Another program holds SQLite's lock (the sandbox's own writers take turns).
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, LOCK_RETRY_MOST)
+    except BaseException:
+        held.close()
+        raise
 
 
 def as_endpoint(

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from plivo_sandbox.config import DEFAULT_LOCK_TIMEOUT, DEFAULT_READ_TIMEOUT
-from plivo_sandbox.errors import error_body
+from plivo_sandbox.errors import BUSY_WRITING, error_body
 from plivo_sandbox.json_encoding import encode
 from plivo_sandbox.storage import write_deadline
 
@@ -245,7 +245,7 @@ class WriteGateMiddleware:
             await send_error(
                 send,
                 503,
-                "the sandbox is busy with other writes; nothing was changed, retry the request",
+                BUSY_WRITING,
                 [(b"retry-after", b"1")],
             )
             return

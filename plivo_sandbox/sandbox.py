@@ -14,6 +14,7 @@ from .masking import MaskingService
 from .spec import ApiSpec
 from .storage import SqliteStore, Store
 from .verify import VerifyService
+from .write_turn import WriteTurn
 
 
 class Sandbox:
@@ -37,6 +38,8 @@ class Sandbox:
             store if store is not None else SqliteStore(config.data_dir, config.lock_timeout)
         )
         self.clock: Clock = clock if clock is not None else StoreClock(self.store)
+        # Orders the writes of the processes sharing a data directory (none in memory).
+        self.write_turn = WriteTurn(config.data_dir) if config.data_dir is not None else None
         self.masking = MaskingService(config, self.store, self.clock, self.spec)
         self.verify = VerifyService(config, self.store, self.clock, self.spec)
         # Called after every clock advance (the callback loop wakes: retries may be due).
@@ -99,3 +102,5 @@ class Sandbox:
     def close(self) -> None:
         """Release the store."""
         self.store.close()
+        if self.write_turn is not None:
+            self.write_turn.close()

@@ -35,7 +35,7 @@ from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, demo_config
 from tests.sandbox.conftest import TWO_PARTIES, assert_plivo_error, masking, verify
 
 SCHEMA = schemathesis.openapi.from_path(SPEC_PATH)
-OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations()]
+OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations()]  # type: ignore[union-attr]
 BASIC = "Basic " + base64.b64encode(f"{DEMO_AUTH_ID}:{DEMO_AUTH_TOKEN}".encode()).decode()
 BASE = f"/v1/Account/{DEMO_AUTH_ID}"
 
@@ -76,7 +76,7 @@ def recording_apps() -> Iterator[tuple[Starlette, Starlette, list[tuple[str, dic
 
 def _request(case: schemathesis.Case[Any], own_credentials: bool) -> dict[str, Any]:
     """The case as TestClient arguments (with the demo account's credentials, or its own)."""
-    headers = {**(case.headers or {})}
+    headers: dict[str, Any] = dict(case.headers or {})
     if own_credentials or "Authorization" not in headers:
         headers["Authorization"] = BASIC
     content = None
