@@ -324,10 +324,13 @@ class MaskingService:
         return f"http://{host}:{self.config.port}"
 
     def _visible(self, tx: Transaction, caller: Account, session_uuid: str) -> MaskingRecord:
+        return MaskingRecord.from_row(self._visible_row(tx, caller, session_uuid))
+
+    def _visible_row(self, tx: Transaction, caller: Account, session_uuid: str) -> Row:
         row = tx.get(KIND, session_uuid)
         if row is None or not can_see(caller, row):
             raise NotFound(f"masking session {session_uuid} not found")
-        return MaskingRecord.from_row(row)
+        return row
 
     # ------------------------------------------------------------------ create
 
@@ -523,8 +526,8 @@ class MaskingService:
         """One session, wrapped in ``response``."""
         with self.store.transaction(write=False) as tx:
             now_us = self._now_us()  # in the transaction: one snapshot
-            record = self._visible(tx, caller, session_uuid)
-        return {"response": record.render(now_us)}
+            row = self._visible_row(tx, caller, session_uuid)
+        return {"response": self._rendered.render(row.text, now_us)}
 
     def delete(self, caller: Account, session_uuid: str) -> dict[str, Any]:
         """End a session now; its number cools off. Ending an ended session is a no-op."""

@@ -146,8 +146,13 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers", [])).get(b"content-length", b"0")
-        if declared.isdigit() and int(declared) > self.max_bytes:
+        headers = dict(scope.get("headers", []))
+        declared = headers.get(b"content-length")
+        if declared is None and b"transfer-encoding" not in headers:
+            # HTTP/1.1 without either header: no body to read (a GET), nothing to time.
+            await self.app(scope, receive, send)
+            return
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             await self._refuse(send)
             return
         chunks: list[bytes] = []

@@ -95,6 +95,8 @@ class Row:
     data: dict[str, Any] = field(default_factory=dict)
     seq: int = 0  # insertion order, assigned by the store
     attributes: dict[Attribute, str | int] = field(default_factory=dict)  # for list filters
+    # ``data`` as stored (JSON text), when the row was read: what RenderMemo keys on.
+    text: str = field(default="", compare=False, repr=False)
 
 
 CallbackState = Literal["pending", "delivered", "failed", "blocked"]
@@ -472,6 +474,7 @@ def _row(record: sqlite3.Row | tuple[Any, ...]) -> Row:
         release_us=release_us,
         number=number,
         data=json.loads(data),
+        text=data,
         seq=seq,
         attributes={
             name: value

@@ -241,10 +241,13 @@ class VerifyService:
         return to_micros(self.clock.now())
 
     def _visible(self, tx: Transaction, caller: Account, session_uuid: str) -> VerifyRecord:
+        return VerifyRecord.from_row(self._visible_row(tx, caller, session_uuid))
+
+    def _visible_row(self, tx: Transaction, caller: Account, session_uuid: str) -> Row:
         row = tx.get(KIND, session_uuid)
         if row is None or not can_see(caller, row):
             raise NotFound(f"verify session {session_uuid} not found")
-        return VerifyRecord.from_row(row)
+        return row
 
     def create(
         self, caller: Account, args: Mapping[str, Any], requestor_ip: str = ""
@@ -431,8 +434,8 @@ class VerifyService:
         """The session, flat."""
         with self.store.transaction(write=False) as tx:
             now_us = self._now_us()  # in the transaction: one snapshot
-            record = self._visible(tx, caller, session_uuid)
-        return record.render(now_us)
+            row = self._visible_row(tx, caller, session_uuid)
+        return self._rendered.render(row.text, now_us)
 
     def otp(self, session_uuid: str) -> str:
         """The session's OTP, for the sandbox control API (no account check)."""
