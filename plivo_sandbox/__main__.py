@@ -254,6 +254,10 @@ def main(argv: list[str] | None = None) -> None:
 
     if args.workers > 1:
         os.environ[SUPERVISOR_ENV] = str(os.getpid())
+        # Workers share one listening socket; the first to wake would accept every
+        # waiting connection (a client's whole keep-alive pool), leaving the others
+        # idle. libuv (under uvloop) then accepts one at a time and yields.
+        os.environ.setdefault("UV_TCP_SINGLE_ACCEPT", "1")
     else:
         os.environ.pop(SUPERVISOR_ENV, None)
     uv_config = uvicorn.Config(

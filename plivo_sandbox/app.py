@@ -209,7 +209,12 @@ def create_app(
     }
     # One endpoint per operation, shared by connexion and the fast path.
     endpoints = {
-        operation_id: as_endpoint(sandbox, operation_id, getattr(handlers, operation_id))
+        operation_id: as_endpoint(
+            sandbox,
+            operation_id,
+            getattr(handlers, operation_id),
+            getattr(handlers, f"warm_{operation_id}", None),
+        )
         for item in routed["paths"].values()
         for operation_id in (op["operationId"] for op in item.values() if isinstance(op, dict))
     }

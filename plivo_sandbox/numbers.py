@@ -42,6 +42,7 @@ def region_of(number: str, argument: str) -> str:
     return region
 
 
+@lru_cache(maxsize=4096)
 def network_of(number: str) -> str:
     """The mobile network phonenumbers knows for ``number``, or ``""``."""
     try:

@@ -6,6 +6,7 @@ adds it) or raises a PlivoError.
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import logging
@@ -20,7 +21,7 @@ from typing import Any
 from .args import checked_body, checked_query
 from .clock import Clock
 from .config import Account, SandboxConfig
-from .errors import BadRequest, Conflict, NotFound, TooManyRequests
+from .errors import BadRequest, Conflict, NotFound, PlivoError, TooManyRequests
 from .numbers import digits, network_of, region_of
 from .paging import Page, SearchWindow, echo_filters, filter_names
 from .render_memo import RenderMemo
@@ -248,6 +249,14 @@ class VerifyService:
         if row is None or not can_see(caller, row):
             raise NotFound(f"verify session {session_uuid} not found")
         return row
+
+    def warm_create(self, args: Mapping[str, Any]) -> None:
+        """Parse the recipient of a create into the caches ``create`` reads it from.
+
+        As ``MaskingService.warm_create``: before the write lock; errors are left to ``create``.
+        """
+        with contextlib.suppress(PlivoError):
+            network_of(digits(checked_body(self.spec, CREATE_SCHEMA, args)["recipient"]))
 
     def create(
         self, caller: Account, args: Mapping[str, Any], requestor_ip: str = ""

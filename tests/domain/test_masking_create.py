@@ -316,3 +316,14 @@ def test_session_created_by_a_subaccount_is_its_own(api: Api, sub: Account) -> N
 
     assert session["subaccount"] == sub.auth_id
     assert session["virtual_number"] in sub.numbers
+
+
+def test_warming_a_create_stores_nothing_and_leaves_its_errors_to_create(
+    api: Api, main: Account
+) -> None:
+    api.sandbox.masking.warm_create({"first_party": US_A, "second_party": US_B})
+    api.sandbox.masking.warm_create({"first_party": "+999123", "second_party": US_B})
+
+    assert api.list(main)["meta"]["total_count"] == 0
+    with pytest.raises(BadRequest, match="first_party"):
+        api.create(main, first_party="+999123", second_party=US_B)

@@ -218,3 +218,16 @@ def test_otps_are_not_logged_by_default(
     with caplog.at_level("INFO", logger="plivo_sandbox.otp"):
         start(api, main)
     assert caplog.records == []
+
+
+def test_warming_a_create_stores_nothing_and_leaves_its_errors_to_create(
+    api: Api, sandbox: Sandbox, main: Account
+) -> None:
+    sandbox.verify.warm_create({"recipient": US_A})
+    sandbox.verify.warm_create({"recipient": "+999123"})
+    sandbox.verify.warm_create({})
+
+    with pytest.raises(NotFound):
+        sandbox.verify.latest_otp(US_A)
+    with pytest.raises(BadRequest, match="recipient"):
+        api.send(main, recipient="+999123")
