@@ -94,7 +94,7 @@ def _request(case: schemathesis.Case[Any], own_credentials: bool) -> dict[str, A
 
 
 @settings(
-    max_examples=300,
+    max_examples=150,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -105,7 +105,10 @@ def test_the_fast_path_passes_the_handler_what_connexion_passes(
 ) -> None:
     fast, slow, calls = recording_apps
     operation = data.draw(st.sampled_from(OPERATIONS))
-    mode = data.draw(st.sampled_from([GenerationMode.POSITIVE, GenerationMode.NEGATIVE]))
+    # Mostly valid requests: those are the ones the fast path answers.
+    mode = data.draw(
+        st.sampled_from([GenerationMode.POSITIVE, GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
+    )
     case = data.draw(operation.as_strategy(generation_mode=mode))
     request = _request(case, own_credentials=data.draw(st.booleans()))
     served = sum(fast.state.fast_path_served.values())
