@@ -3,7 +3,9 @@
 Nothing about the nine operations is written here: connexion reads the
 routes, arguments and schemas from openapi.yaml; this module only mounts the
 spec under Plivo's ``/v1/Account/{auth_id}`` prefix, plugs in authentication
-and the handlers, and turns every error into Plivo's shape.
+and the handlers, and turns every error into Plivo's shape. In front of
+connexion, ``fast_path.py`` answers the well-formed requests from the same
+document, compiled once (see its docstring).
 """
 
 from __future__ import annotations
