@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -109,3 +110,18 @@ def test_filter_times_parse_in_every_documented_precision(text: str, expected: s
 def test_a_malformed_filter_time_is_bad_request_naming_it(text: object) -> None:
     with pytest.raises(BadRequest, match=r"^session_time__gt: "):
         parse_filter_time("session_time__gt", text)
+
+
+def test_a_file_store_copies_its_wal_back_in_the_background(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path)
+    with store.transaction() as tx:
+        for n in range(200):
+            tx.insert(row(f"s{n}", n))
+
+    deadline = time.monotonic() + 10
+    while store.last_checkpoint is None or store.last_checkpoint[1] == 0:
+        assert time.monotonic() < deadline, "no checkpoint within 10 s"
+        time.sleep(0.05)
+    frames, copied = store.last_checkpoint
+    assert copied == frames > 0
+    store.close()
