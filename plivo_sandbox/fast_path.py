@@ -35,10 +35,11 @@ from jsonschema import Draft4Validator
 from jsonschema.protocols import Validator
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from plivo_sandbox.config import Account
 from plivo_sandbox.errors import PlivoError, error_body
 from plivo_sandbox.handlers import request_scope
 from plivo_sandbox.json_encoding import encode
-from plivo_sandbox.middleware import replay
+from plivo_sandbox.middleware import replay, send_json
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.validators import (
     FORMAT_CHECKER,
@@ -84,8 +85,15 @@ class _Operation:
         self.method = method.upper()
         self.operation_id: str = operation["operationId"]
         self.endpoint = endpoint
+        # split() alternates literal text and parameter names: /a/{b}/c -> "/a/", "b", "/c"
+        parts = _PATH_PARAMETER.split(path)
         self.pattern = re.compile(
-            "^" + _PATH_PARAMETER.sub(lambda m: f"(?P<{m.group(1)}>[^/]+)", path) + "$"
+            "^"
+            + "".join(
+                f"(?P<{part}>[^/]+)" if index % 2 else re.escape(part)
+                for index, part in enumerate(parts)
+            )
+            + "$"
         )
         parameters = {
             (p["in"], p["name"]): p
@@ -216,18 +224,18 @@ class _Operation:
         return check
 
 
-def _basic_account(scope: Scope, auth_id: str, sandbox: Sandbox) -> Any:
+def _basic_account(scope: Scope, auth_id: str, sandbox: Sandbox) -> Account | None:
     """The account of the request's Basic credentials; None if connexion must answer."""
     values = [v for k, v in scope.get("headers", []) if k == b"authorization"]
     if len(values) != 1 or values[0][:6] != b"Basic ":
         return None
     try:
-        username, _, password = (
+        username, colon, password = (
             base64.b64decode(values[0][6:], validate=True).decode("ascii").partition(":")
         )
     except (binascii.Error, UnicodeDecodeError):
         return None
-    if not _:
+    if not colon:
         return None
     try:
         return sandbox.authenticate(auth_id, username, password)
@@ -323,7 +331,12 @@ class FastPathMiddleware:
         except Exception:
             logger.exception("unexpected error")
             status, payload = 500, encode(error_body("internal server error"))
-        await _send(send, status, payload, headers)
+        await send_json(
+            send,
+            status,
+            payload,
+            [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()],
+        )
 
     @staticmethod
     def _checked(
@@ -340,19 +353,3 @@ class FastPathMiddleware:
         )
         logger.warning("%s: %s", operation.operation_id, detail)
         return error_body(detail), 500
-
-
-async def _send(send: Send, status: int, payload: bytes, headers: Mapping[str, str]) -> None:
-    """A JSON answer with ``headers`` (an error's ``Retry-After``, ``WWW-Authenticate``)."""
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(payload)).encode()),
-                *((k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()),
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": payload})

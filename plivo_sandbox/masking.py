@@ -140,6 +140,10 @@ class MaskingRecord(StoredRecord):
         """``active`` until ``expiry_time``, computed from the clock."""
         return now_us < self.expiry_us
 
+    def status(self, now_us: int) -> str:
+        """The session's ``status``: ``active``, or ``expired`` from its expiry time on."""
+        return "active" if self.active(now_us) else "expired"
+
     def parties(self) -> frozenset[str]:
         """The real numbers of the session (an unset party is left out)."""
         return frozenset(p for p in (self.first_party, self.second_party) if p)
@@ -150,7 +154,7 @@ class MaskingRecord(StoredRecord):
             "first_party": self.first_party,
             "second_party": self.second_party,
             "virtual_number": self.virtual_number,
-            "status": "active" if self.active(now_us) else "expired",
+            "status": self.status(now_us),
             "initiate_call_to_first_party": self.initiate_call_to_first_party,
         }
         if self.is_pin_authentication_required:
@@ -304,9 +308,7 @@ class MaskingService:
         self.window = SearchWindow.of(spec, COLLECTION)
         self.control = ApiSpec(load_document(CONTROL_SPEC))
         self._rendered = RenderMemo(
-            MaskingRecord.from_data,
-            lambda record, now_us: "active" if record.active(now_us) else "expired",
-            MaskingRecord.render,
+            MaskingRecord.from_data, MaskingRecord.status, MaskingRecord.render
         )
         self.call_defaults = self.control.defaults(CALL_SCHEMA)
         self.rates = telephony.Rates(

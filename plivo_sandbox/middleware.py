@@ -17,23 +17,29 @@ from plivo_sandbox.storage import write_deadline
 MAX_BODY_BYTES = 256 * 1024
 
 
-async def send_error(
-    send: Send, status: int, message: str, headers: Iterable[tuple[bytes, bytes]] = ()
+async def send_json(
+    send: Send, status: int, payload: bytes, headers: Iterable[tuple[bytes, bytes]] = ()
 ) -> None:
-    """Answer with Plivo's error body, before any app has seen the request."""
-    body = encode(error_body(message))
+    """Answer with ``payload``, a JSON body, straight over ASGI (no app in between)."""
     await send(
         {
             "type": "http.response.start",
             "status": status,
             "headers": [
                 (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
+                (b"content-length", str(len(payload)).encode()),
                 *headers,
             ],
         }
     )
-    await send({"type": "http.response.body", "body": body})
+    await send({"type": "http.response.body", "body": payload})
+
+
+async def send_error(
+    send: Send, status: int, message: str, headers: Iterable[tuple[bytes, bytes]] = ()
+) -> None:
+    """Answer with Plivo's error body, before any app has seen the request."""
+    await send_json(send, status, encode(error_body(message)), headers)
 
 
 class TrailingSlashMiddleware:
@@ -204,8 +210,8 @@ def replay(first: Message, receive: Receive) -> Receive:
 
 
 # Write requests handled at once per process. Writes of one process take the
-# database lock one at a time anyway; the cap keeps writers waiting on a held
-# lock from taking every worker thread, so reads never queue behind them.
+# database lock one at a time anyway (write_turn.py); the cap bounds how many
+# wait for it, each holding its request, and starts their shared deadline.
 WRITE_SLOTS = 4
 _WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 

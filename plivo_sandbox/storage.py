@@ -507,6 +507,17 @@ def _values(row: Row) -> list[Any]:
     ]
 
 
+def _stored_values(record: sqlite3.Row | tuple[Any, ...]) -> list[Any]:
+    """What ``_values`` gave for a row read back as ``_COLUMNS`` (to compare, not decode)."""
+    owner, root, created_us, expiry_us, release_us, number, data = record[3:10]
+    return [
+        *(owner, root, created_us, expiry_us, release_us, number),
+        (expiry_us - created_us) // MICROS,
+        data,
+        *record[10:],
+    ]
+
+
 _WRITTEN = (
     "owner",
     "root",
@@ -644,15 +655,9 @@ class _SqliteTransaction:
         ).fetchone()
         if found is None:
             return None
-        row = _row(found)
-        owner, root, created_us, expiry_us, release_us, number, data = found[3:10]
-        self._stored[(kind, uuid)] = [
-            *(owner, root, created_us, expiry_us, release_us, number),
-            (expiry_us - created_us) // MICROS,
-            data,
-            *found[10:],
-        ]
-        return row
+        if self.write:  # a read transaction never updates: nothing to remember
+            self._stored[(kind, uuid)] = _stored_values(found)
+        return _row(found)
 
     def insert(self, row: Row) -> Row:
         self._changed_sessions()

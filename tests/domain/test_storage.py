@@ -46,18 +46,29 @@ def test_an_inner_transaction_joins_the_outer_one() -> None:
     store.close()
 
 
-def test_an_update_after_a_read_keeps_every_column_it_did_not_change() -> None:
+def _stored(store: SqliteStore, uuid: str) -> Row:
+    """The masking row ``uuid`` as a new read transaction sees it."""
+    with store.transaction(write=False) as tx:
+        found = tx.get("masking", uuid)
+    assert found is not None
+    return found
+
+
+def _store_with_row_a() -> SqliteStore:
     store = SqliteStore(None)
     with store.transaction() as tx:
         tx.insert(row("a", 1))
+    return store
+
+
+def test_an_update_after_a_read_keeps_every_column_it_did_not_change() -> None:
+    store = _store_with_row_a()
     with store.transaction() as tx:
         found = tx.get("masking", "a")
         assert found is not None
         tx.update(replace(found, expiry_us=20, data={"n": "changed"}))
 
-    with store.transaction(write=False) as tx:
-        stored = tx.get("masking", "a")
-    assert stored is not None
+    stored = _stored(store, "a")
     assert (stored.expiry_us, stored.data, stored.number, stored.created_us) == (
         20,
         {"n": "changed"},
@@ -68,9 +79,7 @@ def test_an_update_after_a_read_keeps_every_column_it_did_not_change() -> None:
 
 
 def test_a_write_undone_by_an_inner_transaction_can_be_made_again() -> None:
-    store = SqliteStore(None)
-    with store.transaction() as tx:
-        tx.insert(row("a", 1))
+    store = _store_with_row_a()
     with store.transaction() as tx:
         found = tx.get("masking", "a")
         assert found is not None
@@ -79,9 +88,7 @@ def test_a_write_undone_by_an_inner_transaction_can_be_made_again() -> None:
             raise RuntimeError("boom")
         tx.update(replace(found, data={"n": "undone"}))
 
-    with store.transaction(write=False) as tx:
-        stored = tx.get("masking", "a")
-    assert stored is not None and stored.data == {"n": "undone"}
+    assert _stored(store, "a").data == {"n": "undone"}
     store.close()
 
 
