@@ -1,17 +1,57 @@
 """A client library for accessing Plivo Number Masking and Verify Session API"""
 
 from . import webhooks
-from .client import PLIVO_BASE_URL, SANDBOX_BASE_URL, AuthenticatedClient, Client, PlivoClient
-from .errors import PlivoApiError, UnexpectedStatus, unwrap
+from .client import (
+    PLIVO_BASE_URL,
+    SANDBOX_BASE_URL,
+    AsyncPlivoClient,
+    AuthenticatedClient,
+    Client,
+    PlivoClient,
+)
+from .errors import (
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    MethodNotAllowedError,
+    NotFoundError,
+    PlivoApiError,
+    PlivoConnectionError,
+    PlivoError,
+    PlivoTimeoutError,
+    RateLimitError,
+    ServiceUnavailableError,
+    UnexpectedStatus,
+    unwrap,
+)
+from .pagination import AsyncPager, Page, SyncPager
+from .retries import RetryPolicy
 
-__all__ = (
+__all__ = [
     "PLIVO_BASE_URL",
     "SANDBOX_BASE_URL",
+    "AsyncPager",
+    "AsyncPlivoClient",
     "AuthenticatedClient",
     "Client",
-    "PlivoApiError",
+    "Page",
     "PlivoClient",
+    "RetryPolicy",
+    "SyncPager",
+    "webhooks",
+    "PlivoApiError",
+    "PlivoConnectionError",
+    "PlivoError",
+    "PlivoTimeoutError",
     "UnexpectedStatus",
     "unwrap",
-    "webhooks",
-)
+    "BadRequestError",
+    "AuthenticationError",
+    "NotFoundError",
+    "MethodNotAllowedError",
+    "ConflictError",
+    "RateLimitError",
+    "InternalServerError",
+    "ServiceUnavailableError",
+]

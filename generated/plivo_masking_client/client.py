@@ -1,10 +1,21 @@
 import base64
 import os
 import ssl
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 from attrs import define, evolve, field
+
+from .retries import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, RetryPolicy, asend, send
+from .webhooks import Webhooks
+
+if TYPE_CHECKING:
+    from .resources import (
+        AsyncMaskingSessions,
+        AsyncVerifySessions,
+        MaskingSessions,
+        VerifySessions,
+    )
 
 
 @define
@@ -281,28 +292,14 @@ def _basic_credentials(auth_id: str, auth_token: str) -> str:
     return base64.b64encode(f"{auth_id}:{auth_token}".encode()).decode("ascii")
 
 
+def _as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout | None:
+    """A timeout in seconds or as ``httpx.Timeout`` (``None``: wait for ever)."""
+    return httpx.Timeout(value) if isinstance(value, (int, float)) else value
+
+
 @define(kw_only=True)
-class PlivoClient(AuthenticatedClient):
-    """An ``AuthenticatedClient`` for Plivo, made from an Auth ID and an Auth Token.
-
-    ``PlivoClient(auth_id="MA...", auth_token="...")`` is all it takes: the
-    credentials go out as HTTP Basic auth on every request, and every path of
-    the API is resolved under ``base_url``, which defaults to
-    ``https://api.plivo.com/v1/Account/{auth_id}`` (the spec's paths start at
-    ``/Masking/...`` and ``/Verify/...``). A ``{auth_id}`` in ``base_url`` is
-    replaced with the Auth ID, so ``base_url=SANDBOX_BASE_URL`` points the
-    client at the local sandbox.
-
-    ``auth_id`` and ``auth_token`` default to the environment variables
-    ``PLIVO_AUTH_ID`` and ``PLIVO_AUTH_TOKEN``, as in Plivo's own SDKs.
-
-    Unlike the generic clients, a status the spec does not document raises
-    ``errors.UnexpectedStatus`` by default, so a ``parsed`` of ``None`` never
-    goes unnoticed; documented error statuses parse into ``models.Error``.
-
-    Every keyword of ``AuthenticatedClient`` (``timeout``, ``headers``,
-    ``httpx_args``, ``verify_ssl``, ...) is accepted too.
-    """
+class _PlivoClientBase(AuthenticatedClient):
+    """What ``PlivoClient`` and ``AsyncPlivoClient`` share: credentials, base URL, retries."""
 
     auth_id: str = field(default="")
     """The Auth ID (``MA`` + 18 characters, or ``SA`` + 18 for a subaccount)."""
@@ -311,9 +308,16 @@ class PlivoClient(AuthenticatedClient):
     # when not given (``evolve`` passes them back in), and the token is kept
     # out of repr() because it is the encoded credentials.
     _base_url: str = field(default=PLIVO_BASE_URL, alias="base_url")
+    _timeout: httpx.Timeout | None = field(default=DEFAULT_TIMEOUT, alias="timeout", converter=_as_timeout)
     token: str = field(default="", repr=False)
     prefix: str = "Basic"
     raise_on_unexpected_status: bool = True
+    max_retries: int = DEFAULT_MAX_RETRIES
+    """How often a call is sent again when the retry policy allows (``retries.py``)."""
+    retry_policy: RetryPolicy = field(factory=RetryPolicy)
+    """When to retry, and how long to wait first."""
+    webhooks: Webhooks = field(init=False, repr=False)
+    """``parse`` and ``is_valid`` for the callbacks Plivo sends, checked with this client's Auth Token."""
 
     def __attrs_post_init__(self) -> None:
         """Fill the credentials from the environment and resolve ``base_url``."""
@@ -321,15 +325,32 @@ class PlivoClient(AuthenticatedClient):
         self._auth_token = self._auth_token or os.environ.get(AUTH_TOKEN_ENV, "")
         if not self.auth_id or not self._auth_token:
             raise ValueError(
-                f"PlivoClient needs auth_id and auth_token (or the {AUTH_ID_ENV} and {AUTH_TOKEN_ENV} environment variables)"
+                f"{type(self).__name__} needs auth_id and auth_token (or the {AUTH_ID_ENV} and {AUTH_TOKEN_ENV} environment variables)"
             )
+        if self.max_retries < 0:
+            raise ValueError(f"max_retries must be 0 or more, not {self.max_retries}")
         self._base_url = self._base_url.replace("{auth_id}", self.auth_id)
         self.token = _basic_credentials(self.auth_id, self._auth_token)
+        self.webhooks = Webhooks(self._auth_token)
 
     @property
     def base_url(self) -> str:
         """The URL every path of the API is resolved under, with the Auth ID filled in."""
         return self._base_url
+
+    def with_options(
+        self,
+        *,
+        max_retries: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> Self:
+        """A copy of this client with other ``max_retries`` or ``timeout``; the connections are not shared."""
+        changes: dict[str, Any] = {}
+        if max_retries is not None:
+            changes["max_retries"] = max_retries
+        if timeout is not None:
+            changes["timeout"] = timeout
+        return evolve(self, **changes)
 
     @classmethod
     def from_env(cls, *, base_url: str = PLIVO_BASE_URL, **kwargs: Any) -> Self:
@@ -338,3 +359,104 @@ class PlivoClient(AuthenticatedClient):
         Raises ``ValueError`` when either variable is unset or empty.
         """
         return cls(base_url=base_url, **kwargs)
+
+    def _call_options(self, timeout: float | httpx.Timeout | None, max_retries: int | None) -> tuple[Any, int]:
+        """A call's timeout and retries: its own where given, else the client's."""
+        return (
+            httpx.USE_CLIENT_DEFAULT if timeout is None else timeout,
+            self.max_retries if max_retries is None else max_retries,
+        )
+
+
+@define(kw_only=True)
+class PlivoClient(_PlivoClientBase):
+    """Plivo's API, made from an Auth ID and an Auth Token: ``client.<resource>.<method>(...)``.
+
+    ``PlivoClient(auth_id="MA...", auth_token="...")`` is all it takes: the
+    credentials go out as HTTP Basic auth on every request, and every path of
+    the API is resolved under ``base_url``, which defaults to
+    ``https://api.plivo.com/v1/Account/{auth_id}``. A ``{auth_id}`` in
+    ``base_url`` is replaced with the Auth ID, so ``base_url=SANDBOX_BASE_URL``
+    points the client at the local sandbox. ``auth_id`` and ``auth_token``
+    default to the environment variables ``PLIVO_AUTH_ID`` and
+    ``PLIVO_AUTH_TOKEN``, as in Plivo's own SDKs.
+
+    Resources (one per tag of the spec):
+    ``masking_sessions`` (``MaskingSessions``),
+    ``verify_sessions`` (``VerifySessions``).
+    Each call raises a ``PlivoApiError`` subclass for an error answer, and is
+    retried as ``retries.py`` says, at most ``max_retries`` times (default 2).
+    ``timeout`` defaults to 30 s per read or write and 5 s to connect.
+
+    It is also an ``AuthenticatedClient``, so the functional modules under
+    ``api/`` accept it as ``client=``; there a status the spec does not
+    document raises ``errors.UnexpectedStatus``. Every keyword of
+    ``AuthenticatedClient`` (``headers``, ``httpx_args``, ``verify_ssl``, ...)
+    is accepted too.
+    """
+
+    masking_sessions: "MaskingSessions" = field(init=False, repr=False)
+    verify_sessions: "VerifySessions" = field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Resolve the credentials, then attach the resources."""
+        super().__attrs_post_init__()
+        from . import resources  # noqa: PLC0415 (resources import the api modules, which import this one)
+
+        self.masking_sessions = resources.MaskingSessions(self)
+        self.verify_sessions = resources.VerifySessions(self)
+
+    def _send(
+        self, request: dict[str, Any], timeout: float | httpx.Timeout | None, max_retries: int | None
+    ) -> httpx.Response:
+        """Send one call's request under the retry policy; raise its error."""
+        call_timeout, retries = self._call_options(timeout, max_retries)
+        return send(
+            self.get_httpx_client(),
+            request,
+            policy=self.retry_policy,
+            max_retries=retries,
+            timeout=call_timeout,
+        )
+
+    def close(self) -> None:
+        """Close the connections (``with PlivoClient(...) as client`` does it for you)."""
+        self.get_httpx_client().close()
+
+
+@define(kw_only=True)
+class AsyncPlivoClient(_PlivoClientBase):
+    """``PlivoClient`` for asyncio: the same resources and methods, awaited.
+
+    ``async with AsyncPlivoClient(...) as client:``, then
+    ``await client.masking_sessions.create(...)``, and ``async for`` over a
+    list call.
+    """
+
+    masking_sessions: "AsyncMaskingSessions" = field(init=False, repr=False)
+    verify_sessions: "AsyncVerifySessions" = field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Resolve the credentials, then attach the resources."""
+        super().__attrs_post_init__()
+        from . import resources  # noqa: PLC0415 (resources import the api modules, which import this one)
+
+        self.masking_sessions = resources.AsyncMaskingSessions(self)
+        self.verify_sessions = resources.AsyncVerifySessions(self)
+
+    async def _send(
+        self, request: dict[str, Any], timeout: float | httpx.Timeout | None, max_retries: int | None
+    ) -> httpx.Response:
+        """Send one call's request under the retry policy; raise its error."""
+        call_timeout, retries = self._call_options(timeout, max_retries)
+        return await asend(
+            self.get_async_httpx_client(),
+            request,
+            policy=self.retry_policy,
+            max_retries=retries,
+            timeout=call_timeout,
+        )
+
+    async def aclose(self) -> None:
+        """Close the connections (``async with`` does it for you)."""
+        await self.get_async_httpx_client().aclose()

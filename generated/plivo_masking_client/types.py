@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -13,6 +13,25 @@ class Unset:
 
 
 UNSET: Unset = Unset()
+
+# Plivo addition (client_templates/types.py.jinja): lenient parsing.
+# What a property's parser raises on a value that does not fit its schema.
+_PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+
+
+def _unparsed(rest: MutableMapping[str, Any], source: Mapping[str, Any], name: str) -> Any:
+    """The value of a property that an answer lacks or that does not fit its schema: ``UNSET``.
+
+    A real answer can depart from the spec (a field missing, a new shape), and
+    one such field must not cost the caller the whole page. The raw value, if
+    any, goes back among the model's ``additional_properties`` so nothing is
+    lost and ``to_dict()`` sends it out as it came; the typed attribute reads
+    ``UNSET``.
+    """
+    if name in source:
+        rest[name] = source[name]
+    return UNSET
+
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str

@@ -180,3 +180,30 @@ def parse_callback(
     if "SessionStatus" in fields:
         return VerifyStatusEvent.from_dict(_typed("VerifyStatusEvent", fields))
     raise ValueError(f"{method} {url}: neither EventName nor SessionStatus: not a Plivo event")
+
+
+class Webhooks:
+    """``client.webhooks``: ``parse_callback`` and ``is_valid_signature`` with the client's Auth Token."""
+
+    def __init__(self, auth_token: str) -> None:
+        self._auth_token = auth_token
+
+    def parse(
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str],
+        body: bytes | str | Mapping[str, str] | None,
+    ) -> CallbackEvent:
+        """``parse_callback`` with this client's Auth Token: the checked, typed event."""
+        return parse_callback(method, url, headers, body, self._auth_token)
+
+    def is_valid(
+        self,
+        method: str,
+        url: str,
+        headers: Mapping[str, str],
+        body: bytes | str | Mapping[str, str] | None,
+    ) -> bool:
+        """``is_valid_signature`` with this client's Auth Token."""
+        return is_valid_signature(method, url, headers, body, self._auth_token)

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _PARSE_ERRORS, Unset, _unparsed
+
 T = TypeVar("T", bound="Error")
 
 
@@ -20,27 +22,30 @@ class Error:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        api_id = self.api_id
-
-        error = self.error
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "api_id": api_id,
-                "error": error,
-            }
-        )
+        if not isinstance(self.api_id, Unset):
+            api_id = self.api_id
+            field_dict["api_id"] = api_id
+
+        if not isinstance(self.error, Unset):
+            error = self.error
+            field_dict["error"] = error
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        api_id = d.pop("api_id")
+        try:
+            api_id = d.pop("api_id")
+        except _PARSE_ERRORS:
+            api_id = _unparsed(d, src_dict, "api_id")
 
-        error = d.pop("error")
+        try:
+            error = d.pop("error")
+        except _PARSE_ERRORS:
+            error = _unparsed(d, src_dict, "error")
 
         error = cls(
             api_id=api_id,

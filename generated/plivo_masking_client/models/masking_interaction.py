@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import _PARSE_ERRORS, UNSET, Unset, _unparsed
 
 T = TypeVar("T", bound="MaskingInteraction")
 
@@ -51,6 +51,8 @@ class MaskingInteraction:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         start_time = self.start_time
 
         end_time = self.end_time
@@ -99,9 +101,6 @@ class MaskingInteraction:
 
         duration = self.duration
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
         if start_time is not UNSET:
             field_dict["start_time"] = start_time
         if end_time is not UNSET:
@@ -132,69 +131,117 @@ class MaskingInteraction:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        start_time = d.pop("start_time", UNSET)
+        try:
+            start_time = d.pop("start_time", UNSET)
+        except _PARSE_ERRORS:
+            start_time = _unparsed(d, src_dict, "start_time")
 
-        end_time = d.pop("end_time", UNSET)
+        try:
+            end_time = d.pop("end_time", UNSET)
+        except _PARSE_ERRORS:
+            end_time = _unparsed(d, src_dict, "end_time")
 
-        def _parse_first_party_resource_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        try:
 
-        first_party_resource_url = _parse_first_party_resource_url(d.pop("first_party_resource_url", UNSET))
+            def _parse_first_party_resource_url(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        def _parse_second_party_resource_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            first_party_resource_url = _parse_first_party_resource_url(d.pop("first_party_resource_url", UNSET))
 
-        second_party_resource_url = _parse_second_party_resource_url(d.pop("second_party_resource_url", UNSET))
+        except _PARSE_ERRORS:
+            first_party_resource_url = _unparsed(d, src_dict, "first_party_resource_url")
 
-        def _parse_first_party_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        try:
 
-        first_party_status = _parse_first_party_status(d.pop("first_party_status", UNSET))
+            def _parse_second_party_resource_url(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        def _parse_second_party_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            second_party_resource_url = _parse_second_party_resource_url(d.pop("second_party_resource_url", UNSET))
 
-        second_party_status = _parse_second_party_status(d.pop("second_party_status", UNSET))
+        except _PARSE_ERRORS:
+            second_party_resource_url = _unparsed(d, src_dict, "second_party_resource_url")
 
-        type_ = d.pop("type", UNSET)
+        try:
 
-        def _parse_total_call_amount(data: object) -> float | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | str | Unset, data)
+            def _parse_first_party_status(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        total_call_amount = _parse_total_call_amount(d.pop("total_call_amount", UNSET))
+            first_party_status = _parse_first_party_status(d.pop("first_party_status", UNSET))
 
-        call_billed_duration = d.pop("call_billed_duration", UNSET)
+        except _PARSE_ERRORS:
+            first_party_status = _unparsed(d, src_dict, "first_party_status")
 
-        def _parse_recording_resource_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        try:
 
-        recording_resource_url = _parse_recording_resource_url(d.pop("recording_resource_url", UNSET))
+            def _parse_second_party_status(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
 
-        total_call_count = d.pop("total_call_count", UNSET)
+            second_party_status = _parse_second_party_status(d.pop("second_party_status", UNSET))
 
-        duration = d.pop("duration", UNSET)
+        except _PARSE_ERRORS:
+            second_party_status = _unparsed(d, src_dict, "second_party_status")
+
+        try:
+            type_ = d.pop("type", UNSET)
+        except _PARSE_ERRORS:
+            type_ = _unparsed(d, src_dict, "type")
+
+        try:
+
+            def _parse_total_call_amount(data: object) -> float | str | Unset:
+                if isinstance(data, Unset):
+                    return data
+                return cast(float | str | Unset, data)
+
+            total_call_amount = _parse_total_call_amount(d.pop("total_call_amount", UNSET))
+
+        except _PARSE_ERRORS:
+            total_call_amount = _unparsed(d, src_dict, "total_call_amount")
+
+        try:
+            call_billed_duration = d.pop("call_billed_duration", UNSET)
+        except _PARSE_ERRORS:
+            call_billed_duration = _unparsed(d, src_dict, "call_billed_duration")
+
+        try:
+
+            def _parse_recording_resource_url(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            recording_resource_url = _parse_recording_resource_url(d.pop("recording_resource_url", UNSET))
+
+        except _PARSE_ERRORS:
+            recording_resource_url = _unparsed(d, src_dict, "recording_resource_url")
+
+        try:
+            total_call_count = d.pop("total_call_count", UNSET)
+        except _PARSE_ERRORS:
+            total_call_count = _unparsed(d, src_dict, "total_call_count")
+
+        try:
+            duration = d.pop("duration", UNSET)
+        except _PARSE_ERRORS:
+            duration = _unparsed(d, src_dict, "duration")
 
         masking_interaction = cls(
             start_time=start_time,

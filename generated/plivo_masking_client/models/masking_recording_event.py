@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.masking_recording_event_name import MaskingRecordingEventName
-from ..types import UNSET, Unset
+from ..types import _PARSE_ERRORS, UNSET, Unset, _unparsed
 
 T = TypeVar("T", bound="MaskingRecordingEvent")
 
@@ -46,11 +46,19 @@ class MaskingRecordingEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        event_name = self.event_name.value
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        if not isinstance(self.event_name, Unset):
+            event_name = self.event_name.value
+            field_dict["EventName"] = event_name
 
-        event_timestamp = self.event_timestamp
+        if not isinstance(self.event_timestamp, Unset):
+            event_timestamp = self.event_timestamp
+            field_dict["EventTimestamp"] = event_timestamp
 
-        session_uuid = self.session_uuid
+        if not isinstance(self.session_uuid, Unset):
+            session_uuid = self.session_uuid
+            field_dict["SessionUUID"] = session_uuid
 
         from_ = self.from_
 
@@ -74,15 +82,6 @@ class MaskingRecordingEvent:
 
         virtual_number = self.virtual_number
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "EventName": event_name,
-                "EventTimestamp": event_timestamp,
-                "SessionUUID": session_uuid,
-            }
-        )
         if from_ is not UNSET:
             field_dict["From"] = from_
         if to is not UNSET:
@@ -111,33 +110,76 @@ class MaskingRecordingEvent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        event_name = MaskingRecordingEventName(d.pop("EventName"))
+        try:
+            event_name = MaskingRecordingEventName(d.pop("EventName"))
 
-        event_timestamp = d.pop("EventTimestamp")
+        except _PARSE_ERRORS:
+            event_name = _unparsed(d, src_dict, "EventName")
 
-        session_uuid = d.pop("SessionUUID")
+        try:
+            event_timestamp = d.pop("EventTimestamp")
+        except _PARSE_ERRORS:
+            event_timestamp = _unparsed(d, src_dict, "EventTimestamp")
 
-        from_ = d.pop("From", UNSET)
+        try:
+            session_uuid = d.pop("SessionUUID")
+        except _PARSE_ERRORS:
+            session_uuid = _unparsed(d, src_dict, "SessionUUID")
 
-        to = d.pop("To", UNSET)
+        try:
+            from_ = d.pop("From", UNSET)
+        except _PARSE_ERRORS:
+            from_ = _unparsed(d, src_dict, "From")
 
-        recording_duration = d.pop("RecordingDuration", UNSET)
+        try:
+            to = d.pop("To", UNSET)
+        except _PARSE_ERRORS:
+            to = _unparsed(d, src_dict, "To")
 
-        recording_end_time = d.pop("RecordingEndTime", UNSET)
+        try:
+            recording_duration = d.pop("RecordingDuration", UNSET)
+        except _PARSE_ERRORS:
+            recording_duration = _unparsed(d, src_dict, "RecordingDuration")
 
-        recording_format = d.pop("RecordingFormat", UNSET)
+        try:
+            recording_end_time = d.pop("RecordingEndTime", UNSET)
+        except _PARSE_ERRORS:
+            recording_end_time = _unparsed(d, src_dict, "RecordingEndTime")
 
-        recording_resource_url = d.pop("RecordingResourceURL", UNSET)
+        try:
+            recording_format = d.pop("RecordingFormat", UNSET)
+        except _PARSE_ERRORS:
+            recording_format = _unparsed(d, src_dict, "RecordingFormat")
 
-        recording_start_time = d.pop("RecordingStartTime", UNSET)
+        try:
+            recording_resource_url = d.pop("RecordingResourceURL", UNSET)
+        except _PARSE_ERRORS:
+            recording_resource_url = _unparsed(d, src_dict, "RecordingResourceURL")
 
-        recording_url = d.pop("RecordingURL", UNSET)
+        try:
+            recording_start_time = d.pop("RecordingStartTime", UNSET)
+        except _PARSE_ERRORS:
+            recording_start_time = _unparsed(d, src_dict, "RecordingStartTime")
 
-        recording_uuid = d.pop("RecordingUUID", UNSET)
+        try:
+            recording_url = d.pop("RecordingURL", UNSET)
+        except _PARSE_ERRORS:
+            recording_url = _unparsed(d, src_dict, "RecordingURL")
 
-        sequence_number = d.pop("SequenceNumber", UNSET)
+        try:
+            recording_uuid = d.pop("RecordingUUID", UNSET)
+        except _PARSE_ERRORS:
+            recording_uuid = _unparsed(d, src_dict, "RecordingUUID")
 
-        virtual_number = d.pop("VirtualNumber", UNSET)
+        try:
+            sequence_number = d.pop("SequenceNumber", UNSET)
+        except _PARSE_ERRORS:
+            sequence_number = _unparsed(d, src_dict, "SequenceNumber")
+
+        try:
+            virtual_number = d.pop("VirtualNumber", UNSET)
+        except _PARSE_ERRORS:
+            virtual_number = _unparsed(d, src_dict, "VirtualNumber")
 
         masking_recording_event = cls(
             event_name=event_name,

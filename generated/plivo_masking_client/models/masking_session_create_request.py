@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 
 from ..models.http_method import HttpMethod
 from ..models.record_file_format import RecordFileFormat
-from ..types import UNSET, Unset
+from ..types import _PARSE_ERRORS, UNSET, Unset, _unparsed
 
 T = TypeVar("T", bound="MaskingSessionCreateRequest")
 
@@ -96,6 +96,8 @@ class MaskingSessionCreateRequest:
     """ An http(s) URL. """
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+
         first_party = self.first_party
 
         second_party = self.second_party
@@ -168,9 +170,6 @@ class MaskingSessionCreateRequest:
 
         second_party_play_url = self.second_party_play_url
 
-        field_dict: dict[str, Any] = {}
-
-        field_dict.update({})
         if first_party is not UNSET:
             field_dict["first_party"] = first_party
         if second_party is not UNSET:
@@ -235,88 +234,182 @@ class MaskingSessionCreateRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        first_party = d.pop("first_party", UNSET)
+        try:
+            first_party = d.pop("first_party", UNSET)
+        except _PARSE_ERRORS:
+            first_party = _unparsed(d, src_dict, "first_party")
 
-        second_party = d.pop("second_party", UNSET)
+        try:
+            second_party = d.pop("second_party", UNSET)
+        except _PARSE_ERRORS:
+            second_party = _unparsed(d, src_dict, "second_party")
 
-        create_session_with_single_party = d.pop("create_session_with_single_party", UNSET)
+        try:
+            create_session_with_single_party = d.pop("create_session_with_single_party", UNSET)
+        except _PARSE_ERRORS:
+            create_session_with_single_party = _unparsed(d, src_dict, "create_session_with_single_party")
 
-        geomatch = d.pop("geomatch", UNSET)
+        try:
+            geomatch = d.pop("geomatch", UNSET)
+        except _PARSE_ERRORS:
+            geomatch = _unparsed(d, src_dict, "geomatch")
 
-        virtual_number_cooloff_period = d.pop("virtual_number_cooloff_period", UNSET)
+        try:
+            virtual_number_cooloff_period = d.pop("virtual_number_cooloff_period", UNSET)
+        except _PARSE_ERRORS:
+            virtual_number_cooloff_period = _unparsed(d, src_dict, "virtual_number_cooloff_period")
 
-        subaccount = d.pop("subaccount", UNSET)
+        try:
+            subaccount = d.pop("subaccount", UNSET)
+        except _PARSE_ERRORS:
+            subaccount = _unparsed(d, src_dict, "subaccount")
 
-        is_pin_authentication_required = d.pop("is_pin_authentication_required", UNSET)
+        try:
+            is_pin_authentication_required = d.pop("is_pin_authentication_required", UNSET)
+        except _PARSE_ERRORS:
+            is_pin_authentication_required = _unparsed(d, src_dict, "is_pin_authentication_required")
 
-        generate_pin = d.pop("generate_pin", UNSET)
+        try:
+            generate_pin = d.pop("generate_pin", UNSET)
+        except _PARSE_ERRORS:
+            generate_pin = _unparsed(d, src_dict, "generate_pin")
 
-        generate_pin_length = d.pop("generate_pin_length", UNSET)
+        try:
+            generate_pin_length = d.pop("generate_pin_length", UNSET)
+        except _PARSE_ERRORS:
+            generate_pin_length = _unparsed(d, src_dict, "generate_pin_length")
 
-        def _parse_first_party_pin(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
+        try:
 
-        first_party_pin = _parse_first_party_pin(d.pop("first_party_pin", UNSET))
+            def _parse_first_party_pin(data: object) -> int | str | Unset:
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | str | Unset, data)
 
-        def _parse_second_party_pin(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
+            first_party_pin = _parse_first_party_pin(d.pop("first_party_pin", UNSET))
 
-        second_party_pin = _parse_second_party_pin(d.pop("second_party_pin", UNSET))
+        except _PARSE_ERRORS:
+            first_party_pin = _unparsed(d, src_dict, "first_party_pin")
 
-        pin_prompt_play = d.pop("pin_prompt_play", UNSET)
+        try:
 
-        incorrect_pin_play = d.pop("incorrect_pin_play", UNSET)
+            def _parse_second_party_pin(data: object) -> int | str | Unset:
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | str | Unset, data)
 
-        pin_retry = d.pop("pin_retry", UNSET)
+            second_party_pin = _parse_second_party_pin(d.pop("second_party_pin", UNSET))
 
-        pin_retry_wait = d.pop("pin_retry_wait", UNSET)
+        except _PARSE_ERRORS:
+            second_party_pin = _unparsed(d, src_dict, "second_party_pin")
 
-        force_pin_authentication = d.pop("force_pin_authentication", UNSET)
+        try:
+            pin_prompt_play = d.pop("pin_prompt_play", UNSET)
+        except _PARSE_ERRORS:
+            pin_prompt_play = _unparsed(d, src_dict, "pin_prompt_play")
 
-        unknown_caller_play = d.pop("unknown_caller_play", UNSET)
+        try:
+            incorrect_pin_play = d.pop("incorrect_pin_play", UNSET)
+        except _PARSE_ERRORS:
+            incorrect_pin_play = _unparsed(d, src_dict, "incorrect_pin_play")
 
-        record = d.pop("record", UNSET)
+        try:
+            pin_retry = d.pop("pin_retry", UNSET)
+        except _PARSE_ERRORS:
+            pin_retry = _unparsed(d, src_dict, "pin_retry")
 
-        recording_callback_url = d.pop("recording_callback_url", UNSET)
+        try:
+            pin_retry_wait = d.pop("pin_retry_wait", UNSET)
+        except _PARSE_ERRORS:
+            pin_retry_wait = _unparsed(d, src_dict, "pin_retry_wait")
 
-        _record_file_format = d.pop("record_file_format", UNSET)
-        record_file_format: RecordFileFormat | Unset
-        if isinstance(_record_file_format, Unset):
-            record_file_format = UNSET
-        else:
-            record_file_format = RecordFileFormat(_record_file_format)
+        try:
+            force_pin_authentication = d.pop("force_pin_authentication", UNSET)
+        except _PARSE_ERRORS:
+            force_pin_authentication = _unparsed(d, src_dict, "force_pin_authentication")
 
-        _recording_callback_method = d.pop("recording_callback_method", UNSET)
-        recording_callback_method: HttpMethod | Unset
-        if isinstance(_recording_callback_method, Unset):
-            recording_callback_method = UNSET
-        else:
-            recording_callback_method = HttpMethod(_recording_callback_method)
+        try:
+            unknown_caller_play = d.pop("unknown_caller_play", UNSET)
+        except _PARSE_ERRORS:
+            unknown_caller_play = _unparsed(d, src_dict, "unknown_caller_play")
 
-        session_expiry = d.pop("session_expiry", UNSET)
+        try:
+            record = d.pop("record", UNSET)
+        except _PARSE_ERRORS:
+            record = _unparsed(d, src_dict, "record")
 
-        call_time_limit = d.pop("call_time_limit", UNSET)
+        try:
+            recording_callback_url = d.pop("recording_callback_url", UNSET)
+        except _PARSE_ERRORS:
+            recording_callback_url = _unparsed(d, src_dict, "recording_callback_url")
 
-        initiate_call_to_first_party = d.pop("initiate_call_to_first_party", UNSET)
+        try:
+            _record_file_format = d.pop("record_file_format", UNSET)
+            record_file_format: RecordFileFormat | Unset
+            if isinstance(_record_file_format, Unset):
+                record_file_format = UNSET
+            else:
+                record_file_format = RecordFileFormat(_record_file_format)
 
-        callback_url = d.pop("callback_url", UNSET)
+        except _PARSE_ERRORS:
+            record_file_format = _unparsed(d, src_dict, "record_file_format")
 
-        _callback_method = d.pop("callback_method", UNSET)
-        callback_method: HttpMethod | Unset
-        if isinstance(_callback_method, Unset):
-            callback_method = UNSET
-        else:
-            callback_method = HttpMethod(_callback_method)
+        try:
+            _recording_callback_method = d.pop("recording_callback_method", UNSET)
+            recording_callback_method: HttpMethod | Unset
+            if isinstance(_recording_callback_method, Unset):
+                recording_callback_method = UNSET
+            else:
+                recording_callback_method = HttpMethod(_recording_callback_method)
 
-        ring_timeout = d.pop("ring_timeout", UNSET)
+        except _PARSE_ERRORS:
+            recording_callback_method = _unparsed(d, src_dict, "recording_callback_method")
 
-        first_party_play_url = d.pop("first_party_play_url", UNSET)
+        try:
+            session_expiry = d.pop("session_expiry", UNSET)
+        except _PARSE_ERRORS:
+            session_expiry = _unparsed(d, src_dict, "session_expiry")
 
-        second_party_play_url = d.pop("second_party_play_url", UNSET)
+        try:
+            call_time_limit = d.pop("call_time_limit", UNSET)
+        except _PARSE_ERRORS:
+            call_time_limit = _unparsed(d, src_dict, "call_time_limit")
+
+        try:
+            initiate_call_to_first_party = d.pop("initiate_call_to_first_party", UNSET)
+        except _PARSE_ERRORS:
+            initiate_call_to_first_party = _unparsed(d, src_dict, "initiate_call_to_first_party")
+
+        try:
+            callback_url = d.pop("callback_url", UNSET)
+        except _PARSE_ERRORS:
+            callback_url = _unparsed(d, src_dict, "callback_url")
+
+        try:
+            _callback_method = d.pop("callback_method", UNSET)
+            callback_method: HttpMethod | Unset
+            if isinstance(_callback_method, Unset):
+                callback_method = UNSET
+            else:
+                callback_method = HttpMethod(_callback_method)
+
+        except _PARSE_ERRORS:
+            callback_method = _unparsed(d, src_dict, "callback_method")
+
+        try:
+            ring_timeout = d.pop("ring_timeout", UNSET)
+        except _PARSE_ERRORS:
+            ring_timeout = _unparsed(d, src_dict, "ring_timeout")
+
+        try:
+            first_party_play_url = d.pop("first_party_play_url", UNSET)
+        except _PARSE_ERRORS:
+            first_party_play_url = _unparsed(d, src_dict, "first_party_play_url")
+
+        try:
+            second_party_play_url = d.pop("second_party_play_url", UNSET)
+        except _PARSE_ERRORS:
+            second_party_play_url = _unparsed(d, src_dict, "second_party_play_url")
 
         masking_session_create_request = cls(
             first_party=first_party,

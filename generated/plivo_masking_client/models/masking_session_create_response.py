@@ -7,6 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _PARSE_ERRORS, Unset, _unparsed
+
 if TYPE_CHECKING:
     from ..models.masking_session import MaskingSession
 
@@ -27,27 +29,27 @@ class MaskingSessionCreateResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        api_id = self.api_id
-
-        session_uuid = str(self.session_uuid)
-
-        virtual_number = self.virtual_number
-
-        message = self.message
-
-        session = self.session.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "api_id": api_id,
-                "session_uuid": session_uuid,
-                "virtual_number": virtual_number,
-                "message": message,
-                "session": session,
-            }
-        )
+        if not isinstance(self.api_id, Unset):
+            api_id = self.api_id
+            field_dict["api_id"] = api_id
+
+        if not isinstance(self.session_uuid, Unset):
+            session_uuid = str(self.session_uuid)
+            field_dict["session_uuid"] = session_uuid
+
+        if not isinstance(self.virtual_number, Unset):
+            virtual_number = self.virtual_number
+            field_dict["virtual_number"] = virtual_number
+
+        if not isinstance(self.message, Unset):
+            message = self.message
+            field_dict["message"] = message
+
+        if not isinstance(self.session, Unset):
+            session = self.session.to_dict()
+            field_dict["session"] = session
 
         return field_dict
 
@@ -56,15 +58,32 @@ class MaskingSessionCreateResponse:
         from ..models.masking_session import MaskingSession  # noqa: PLC0415
 
         d = dict(src_dict)
-        api_id = d.pop("api_id")
+        try:
+            api_id = d.pop("api_id")
+        except _PARSE_ERRORS:
+            api_id = _unparsed(d, src_dict, "api_id")
 
-        session_uuid = UUID(d.pop("session_uuid"))
+        try:
+            session_uuid = UUID(d.pop("session_uuid"))
 
-        virtual_number = d.pop("virtual_number")
+        except _PARSE_ERRORS:
+            session_uuid = _unparsed(d, src_dict, "session_uuid")
 
-        message = d.pop("message")
+        try:
+            virtual_number = d.pop("virtual_number")
+        except _PARSE_ERRORS:
+            virtual_number = _unparsed(d, src_dict, "virtual_number")
 
-        session = MaskingSession.from_dict(d.pop("session"))
+        try:
+            message = d.pop("message")
+        except _PARSE_ERRORS:
+            message = _unparsed(d, src_dict, "message")
+
+        try:
+            session = MaskingSession.from_dict(d.pop("session"))
+
+        except _PARSE_ERRORS:
+            session = _unparsed(d, src_dict, "session")
 
         masking_session_create_response = cls(
             api_id=api_id,

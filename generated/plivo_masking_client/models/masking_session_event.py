@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.masking_session_event_name import MaskingSessionEventName
-from ..types import UNSET, Unset
+from ..types import _PARSE_ERRORS, UNSET, Unset, _unparsed
 
 T = TypeVar("T", bound="MaskingSessionEvent")
 
@@ -49,11 +49,19 @@ class MaskingSessionEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        event_name = self.event_name.value
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        if not isinstance(self.event_name, Unset):
+            event_name = self.event_name.value
+            field_dict["EventName"] = event_name
 
-        event_timestamp = self.event_timestamp
+        if not isinstance(self.event_timestamp, Unset):
+            event_timestamp = self.event_timestamp
+            field_dict["EventTimestamp"] = event_timestamp
 
-        session_uuid = self.session_uuid
+        if not isinstance(self.session_uuid, Unset):
+            session_uuid = self.session_uuid
+            field_dict["SessionUUID"] = session_uuid
 
         from_ = self.from_
 
@@ -77,15 +85,6 @@ class MaskingSessionEvent:
 
         sequence_number = self.sequence_number
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "EventName": event_name,
-                "EventTimestamp": event_timestamp,
-                "SessionUUID": session_uuid,
-            }
-        )
         if from_ is not UNSET:
             field_dict["From"] = from_
         if to is not UNSET:
@@ -114,33 +113,76 @@ class MaskingSessionEvent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        event_name = MaskingSessionEventName(d.pop("EventName"))
+        try:
+            event_name = MaskingSessionEventName(d.pop("EventName"))
 
-        event_timestamp = d.pop("EventTimestamp")
+        except _PARSE_ERRORS:
+            event_name = _unparsed(d, src_dict, "EventName")
 
-        session_uuid = d.pop("SessionUUID")
+        try:
+            event_timestamp = d.pop("EventTimestamp")
+        except _PARSE_ERRORS:
+            event_timestamp = _unparsed(d, src_dict, "EventTimestamp")
 
-        from_ = d.pop("From", UNSET)
+        try:
+            session_uuid = d.pop("SessionUUID")
+        except _PARSE_ERRORS:
+            session_uuid = _unparsed(d, src_dict, "SessionUUID")
 
-        to = d.pop("To", UNSET)
+        try:
+            from_ = d.pop("From", UNSET)
+        except _PARSE_ERRORS:
+            from_ = _unparsed(d, src_dict, "From")
 
-        pin_authentication_status = d.pop("PinAuthenticationStatus", UNSET)
+        try:
+            to = d.pop("To", UNSET)
+        except _PARSE_ERRORS:
+            to = _unparsed(d, src_dict, "To")
 
-        pin_retry_counter = d.pop("PinRetryCounter", UNSET)
+        try:
+            pin_authentication_status = d.pop("PinAuthenticationStatus", UNSET)
+        except _PARSE_ERRORS:
+            pin_authentication_status = _unparsed(d, src_dict, "PinAuthenticationStatus")
 
-        virtual_number = d.pop("VirtualNumber", UNSET)
+        try:
+            pin_retry_counter = d.pop("PinRetryCounter", UNSET)
+        except _PARSE_ERRORS:
+            pin_retry_counter = _unparsed(d, src_dict, "PinRetryCounter")
 
-        amount = d.pop("Amount", UNSET)
+        try:
+            virtual_number = d.pop("VirtualNumber", UNSET)
+        except _PARSE_ERRORS:
+            virtual_number = _unparsed(d, src_dict, "VirtualNumber")
 
-        billed_duration = d.pop("BilledDuration", UNSET)
+        try:
+            amount = d.pop("Amount", UNSET)
+        except _PARSE_ERRORS:
+            amount = _unparsed(d, src_dict, "Amount")
 
-        duration = d.pop("Duration", UNSET)
+        try:
+            billed_duration = d.pop("BilledDuration", UNSET)
+        except _PARSE_ERRORS:
+            billed_duration = _unparsed(d, src_dict, "BilledDuration")
 
-        plivo_hangup_cause = d.pop("PlivoHangupCause", UNSET)
+        try:
+            duration = d.pop("Duration", UNSET)
+        except _PARSE_ERRORS:
+            duration = _unparsed(d, src_dict, "Duration")
 
-        plivo_hangup_cause_code = d.pop("PlivoHangupCauseCode", UNSET)
+        try:
+            plivo_hangup_cause = d.pop("PlivoHangupCause", UNSET)
+        except _PARSE_ERRORS:
+            plivo_hangup_cause = _unparsed(d, src_dict, "PlivoHangupCause")
 
-        sequence_number = d.pop("SequenceNumber", UNSET)
+        try:
+            plivo_hangup_cause_code = d.pop("PlivoHangupCauseCode", UNSET)
+        except _PARSE_ERRORS:
+            plivo_hangup_cause_code = _unparsed(d, src_dict, "PlivoHangupCauseCode")
+
+        try:
+            sequence_number = d.pop("SequenceNumber", UNSET)
+        except _PARSE_ERRORS:
+            sequence_number = _unparsed(d, src_dict, "SequenceNumber")
 
         masking_session_event = cls(
             event_name=event_name,

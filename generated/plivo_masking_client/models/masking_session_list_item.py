@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.masking_session_status import MaskingSessionStatus
-from ..types import UNSET, Unset
+from ..types import _PARSE_ERRORS, UNSET, Unset, _unparsed
 
 if TYPE_CHECKING:
     from ..models.masking_interaction import MaskingInteraction
@@ -110,74 +110,132 @@ class MaskingSessionListItem:
     def to_dict(self) -> dict[str, Any]:
         from ..models.masking_interaction import MaskingInteraction  # noqa: PLC0415
 
-        session_uuid = str(self.session_uuid)
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        if not isinstance(self.session_uuid, Unset):
+            session_uuid = str(self.session_uuid)
+            field_dict["session_uuid"] = session_uuid
 
-        first_party = self.first_party
+        if not isinstance(self.first_party, Unset):
+            first_party = self.first_party
+            field_dict["first_party"] = first_party
 
-        second_party = self.second_party
+        if not isinstance(self.second_party, Unset):
+            second_party = self.second_party
+            field_dict["second_party"] = second_party
 
-        virtual_number = self.virtual_number
+        if not isinstance(self.virtual_number, Unset):
+            virtual_number = self.virtual_number
+            field_dict["virtual_number"] = virtual_number
 
-        status = self.status.value
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+            field_dict["status"] = status
 
-        initiate_call_to_first_party = self.initiate_call_to_first_party
+        if not isinstance(self.initiate_call_to_first_party, Unset):
+            initiate_call_to_first_party = self.initiate_call_to_first_party
+            field_dict["initiate_call_to_first_party"] = initiate_call_to_first_party
 
-        record = self.record
+        if not isinstance(self.record, Unset):
+            record = self.record
+            field_dict["record"] = record
 
-        record_file_format = self.record_file_format
+        if not isinstance(self.record_file_format, Unset):
+            record_file_format = self.record_file_format
+            field_dict["record_file_format"] = record_file_format
 
-        recording_callback_url = self.recording_callback_url
+        if not isinstance(self.recording_callback_url, Unset):
+            recording_callback_url = self.recording_callback_url
+            field_dict["recording_callback_url"] = recording_callback_url
 
-        recording_callback_method = self.recording_callback_method
+        if not isinstance(self.recording_callback_method, Unset):
+            recording_callback_method = self.recording_callback_method
+            field_dict["recording_callback_method"] = recording_callback_method
 
-        call_time_limit = self.call_time_limit
+        if not isinstance(self.call_time_limit, Unset):
+            call_time_limit = self.call_time_limit
+            field_dict["call_time_limit"] = call_time_limit
 
-        callback_url = self.callback_url
+        if not isinstance(self.callback_url, Unset):
+            callback_url = self.callback_url
+            field_dict["callback_url"] = callback_url
 
-        callback_method = self.callback_method
+        if not isinstance(self.callback_method, Unset):
+            callback_method = self.callback_method
+            field_dict["callback_method"] = callback_method
 
-        ring_timeout = self.ring_timeout
+        if not isinstance(self.ring_timeout, Unset):
+            ring_timeout = self.ring_timeout
+            field_dict["ring_timeout"] = ring_timeout
 
-        first_party_play_url = self.first_party_play_url
+        if not isinstance(self.first_party_play_url, Unset):
+            first_party_play_url = self.first_party_play_url
+            field_dict["first_party_play_url"] = first_party_play_url
 
-        second_party_play_url = self.second_party_play_url
+        if not isinstance(self.second_party_play_url, Unset):
+            second_party_play_url = self.second_party_play_url
+            field_dict["second_party_play_url"] = second_party_play_url
 
-        created_time = self.created_time
+        if not isinstance(self.created_time, Unset):
+            created_time = self.created_time
+            field_dict["created_time"] = created_time
 
-        modified_time = self.modified_time
+        if not isinstance(self.modified_time, Unset):
+            modified_time = self.modified_time
+            field_dict["modified_time"] = modified_time
 
-        expiry_time = self.expiry_time
+        if not isinstance(self.expiry_time, Unset):
+            expiry_time = self.expiry_time
+            field_dict["expiry_time"] = expiry_time
 
-        last_interaction_time = self.last_interaction_time
+        if not isinstance(self.last_interaction_time, Unset):
+            last_interaction_time = self.last_interaction_time
+            field_dict["last_interaction_time"] = last_interaction_time
 
-        duration = self.duration
+        if not isinstance(self.duration, Unset):
+            duration = self.duration
+            field_dict["duration"] = duration
 
-        amount: float | str
-        amount = self.amount
+        if not isinstance(self.amount, Unset):
+            amount: float | str
+            amount = self.amount
+            field_dict["amount"] = amount
 
-        total_call_amount: float | str
-        total_call_amount = self.total_call_amount
+        if not isinstance(self.total_call_amount, Unset):
+            total_call_amount: float | str
+            total_call_amount = self.total_call_amount
+            field_dict["total_call_amount"] = total_call_amount
 
-        total_call_count = self.total_call_count
+        if not isinstance(self.total_call_count, Unset):
+            total_call_count = self.total_call_count
+            field_dict["total_call_count"] = total_call_count
 
-        total_call_billed_duration = self.total_call_billed_duration
+        if not isinstance(self.total_call_billed_duration, Unset):
+            total_call_billed_duration = self.total_call_billed_duration
+            field_dict["total_call_billed_duration"] = total_call_billed_duration
 
-        total_session_amount: float | str
-        total_session_amount = self.total_session_amount
+        if not isinstance(self.total_session_amount, Unset):
+            total_session_amount: float | str
+            total_session_amount = self.total_session_amount
+            field_dict["total_session_amount"] = total_session_amount
 
-        interaction: dict[str, Any] | list[dict[str, Any]] | None
-        if isinstance(self.interaction, MaskingInteraction):
-            interaction = self.interaction.to_dict()
-        elif isinstance(self.interaction, list):
-            interaction = []
-            for interaction_type_1_type_0_item_data in self.interaction:
-                interaction_type_1_type_0_item = interaction_type_1_type_0_item_data.to_dict()
-                interaction.append(interaction_type_1_type_0_item)
+        if not isinstance(self.interaction, Unset):
+            interaction: dict[str, Any] | list[dict[str, Any]] | None
+            if isinstance(self.interaction, MaskingInteraction):
+                interaction = self.interaction.to_dict()
+            elif isinstance(self.interaction, list):
+                interaction = []
+                for interaction_type_1_type_0_item_data in self.interaction:
+                    interaction_type_1_type_0_item = interaction_type_1_type_0_item_data.to_dict()
+                    interaction.append(interaction_type_1_type_0_item)
 
-        else:
-            interaction = self.interaction
+            else:
+                interaction = self.interaction
+            field_dict["interaction"] = interaction
 
-        resource_uri = self.resource_uri
+        if not isinstance(self.resource_uri, Unset):
+            resource_uri = self.resource_uri
+            field_dict["resource_uri"] = resource_uri
 
         is_pin_authentication_required = self.is_pin_authentication_required
 
@@ -237,40 +295,6 @@ class MaskingSessionListItem:
 
         session_expiry = self.session_expiry
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "session_uuid": session_uuid,
-                "first_party": first_party,
-                "second_party": second_party,
-                "virtual_number": virtual_number,
-                "status": status,
-                "initiate_call_to_first_party": initiate_call_to_first_party,
-                "record": record,
-                "record_file_format": record_file_format,
-                "recording_callback_url": recording_callback_url,
-                "recording_callback_method": recording_callback_method,
-                "call_time_limit": call_time_limit,
-                "callback_url": callback_url,
-                "callback_method": callback_method,
-                "ring_timeout": ring_timeout,
-                "first_party_play_url": first_party_play_url,
-                "second_party_play_url": second_party_play_url,
-                "created_time": created_time,
-                "modified_time": modified_time,
-                "expiry_time": expiry_time,
-                "last_interaction_time": last_interaction_time,
-                "duration": duration,
-                "amount": amount,
-                "total_call_amount": total_call_amount,
-                "total_call_count": total_call_count,
-                "total_call_billed_duration": total_call_billed_duration,
-                "total_session_amount": total_session_amount,
-                "interaction": interaction,
-                "resource_uri": resource_uri,
-            }
-        )
         if is_pin_authentication_required is not UNSET:
             field_dict["is_pin_authentication_required"] = is_pin_authentication_required
         if generate_pin is not UNSET:
@@ -305,178 +329,329 @@ class MaskingSessionListItem:
         from ..models.masking_interaction import MaskingInteraction  # noqa: PLC0415
 
         d = dict(src_dict)
-        session_uuid = UUID(d.pop("session_uuid"))
+        try:
+            session_uuid = UUID(d.pop("session_uuid"))
 
-        first_party = d.pop("first_party")
+        except _PARSE_ERRORS:
+            session_uuid = _unparsed(d, src_dict, "session_uuid")
 
-        second_party = d.pop("second_party")
+        try:
+            first_party = d.pop("first_party")
+        except _PARSE_ERRORS:
+            first_party = _unparsed(d, src_dict, "first_party")
 
-        virtual_number = d.pop("virtual_number")
+        try:
+            second_party = d.pop("second_party")
+        except _PARSE_ERRORS:
+            second_party = _unparsed(d, src_dict, "second_party")
 
-        status = MaskingSessionStatus(d.pop("status"))
+        try:
+            virtual_number = d.pop("virtual_number")
+        except _PARSE_ERRORS:
+            virtual_number = _unparsed(d, src_dict, "virtual_number")
 
-        initiate_call_to_first_party = d.pop("initiate_call_to_first_party")
+        try:
+            status = MaskingSessionStatus(d.pop("status"))
 
-        record = d.pop("record")
+        except _PARSE_ERRORS:
+            status = _unparsed(d, src_dict, "status")
 
-        record_file_format = d.pop("record_file_format")
+        try:
+            initiate_call_to_first_party = d.pop("initiate_call_to_first_party")
+        except _PARSE_ERRORS:
+            initiate_call_to_first_party = _unparsed(d, src_dict, "initiate_call_to_first_party")
 
-        recording_callback_url = d.pop("recording_callback_url")
+        try:
+            record = d.pop("record")
+        except _PARSE_ERRORS:
+            record = _unparsed(d, src_dict, "record")
 
-        recording_callback_method = d.pop("recording_callback_method")
+        try:
+            record_file_format = d.pop("record_file_format")
+        except _PARSE_ERRORS:
+            record_file_format = _unparsed(d, src_dict, "record_file_format")
 
-        call_time_limit = d.pop("call_time_limit")
+        try:
+            recording_callback_url = d.pop("recording_callback_url")
+        except _PARSE_ERRORS:
+            recording_callback_url = _unparsed(d, src_dict, "recording_callback_url")
 
-        callback_url = d.pop("callback_url")
+        try:
+            recording_callback_method = d.pop("recording_callback_method")
+        except _PARSE_ERRORS:
+            recording_callback_method = _unparsed(d, src_dict, "recording_callback_method")
 
-        callback_method = d.pop("callback_method")
+        try:
+            call_time_limit = d.pop("call_time_limit")
+        except _PARSE_ERRORS:
+            call_time_limit = _unparsed(d, src_dict, "call_time_limit")
 
-        ring_timeout = d.pop("ring_timeout")
+        try:
+            callback_url = d.pop("callback_url")
+        except _PARSE_ERRORS:
+            callback_url = _unparsed(d, src_dict, "callback_url")
 
-        first_party_play_url = d.pop("first_party_play_url")
+        try:
+            callback_method = d.pop("callback_method")
+        except _PARSE_ERRORS:
+            callback_method = _unparsed(d, src_dict, "callback_method")
 
-        second_party_play_url = d.pop("second_party_play_url")
+        try:
+            ring_timeout = d.pop("ring_timeout")
+        except _PARSE_ERRORS:
+            ring_timeout = _unparsed(d, src_dict, "ring_timeout")
 
-        created_time = d.pop("created_time")
+        try:
+            first_party_play_url = d.pop("first_party_play_url")
+        except _PARSE_ERRORS:
+            first_party_play_url = _unparsed(d, src_dict, "first_party_play_url")
 
-        modified_time = d.pop("modified_time")
+        try:
+            second_party_play_url = d.pop("second_party_play_url")
+        except _PARSE_ERRORS:
+            second_party_play_url = _unparsed(d, src_dict, "second_party_play_url")
 
-        expiry_time = d.pop("expiry_time")
+        try:
+            created_time = d.pop("created_time")
+        except _PARSE_ERRORS:
+            created_time = _unparsed(d, src_dict, "created_time")
 
-        last_interaction_time = d.pop("last_interaction_time")
+        try:
+            modified_time = d.pop("modified_time")
+        except _PARSE_ERRORS:
+            modified_time = _unparsed(d, src_dict, "modified_time")
 
-        duration = d.pop("duration")
+        try:
+            expiry_time = d.pop("expiry_time")
+        except _PARSE_ERRORS:
+            expiry_time = _unparsed(d, src_dict, "expiry_time")
 
-        def _parse_amount(data: object) -> float | str:
-            return cast(float | str, data)
+        try:
+            last_interaction_time = d.pop("last_interaction_time")
+        except _PARSE_ERRORS:
+            last_interaction_time = _unparsed(d, src_dict, "last_interaction_time")
 
-        amount = _parse_amount(d.pop("amount"))
+        try:
+            duration = d.pop("duration")
+        except _PARSE_ERRORS:
+            duration = _unparsed(d, src_dict, "duration")
 
-        def _parse_total_call_amount(data: object) -> float | str:
-            return cast(float | str, data)
+        try:
 
-        total_call_amount = _parse_total_call_amount(d.pop("total_call_amount"))
+            def _parse_amount(data: object) -> float | str:
+                return cast(float | str, data)
 
-        total_call_count = d.pop("total_call_count")
+            amount = _parse_amount(d.pop("amount"))
 
-        total_call_billed_duration = d.pop("total_call_billed_duration")
+        except _PARSE_ERRORS:
+            amount = _unparsed(d, src_dict, "amount")
 
-        def _parse_total_session_amount(data: object) -> float | str:
-            return cast(float | str, data)
+        try:
 
-        total_session_amount = _parse_total_session_amount(d.pop("total_session_amount"))
+            def _parse_total_call_amount(data: object) -> float | str:
+                return cast(float | str, data)
 
-        def _parse_interaction(data: object) -> list[MaskingInteraction] | MaskingInteraction | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                interaction_type_0 = MaskingInteraction.from_dict(data)
+            total_call_amount = _parse_total_call_amount(d.pop("total_call_amount"))
 
-                return interaction_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                interaction_type_1_type_0 = []
-                _interaction_type_1_type_0 = data
-                for interaction_type_1_type_0_item_data in _interaction_type_1_type_0:
-                    interaction_type_1_type_0_item = MaskingInteraction.from_dict(interaction_type_1_type_0_item_data)
+        except _PARSE_ERRORS:
+            total_call_amount = _unparsed(d, src_dict, "total_call_amount")
 
-                    interaction_type_1_type_0.append(interaction_type_1_type_0_item)
+        try:
+            total_call_count = d.pop("total_call_count")
+        except _PARSE_ERRORS:
+            total_call_count = _unparsed(d, src_dict, "total_call_count")
 
-                return interaction_type_1_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[MaskingInteraction] | MaskingInteraction | None, data)
+        try:
+            total_call_billed_duration = d.pop("total_call_billed_duration")
+        except _PARSE_ERRORS:
+            total_call_billed_duration = _unparsed(d, src_dict, "total_call_billed_duration")
 
-        interaction = _parse_interaction(d.pop("interaction"))
+        try:
 
-        resource_uri = d.pop("resource_uri")
+            def _parse_total_session_amount(data: object) -> float | str:
+                return cast(float | str, data)
 
-        is_pin_authentication_required = d.pop("is_pin_authentication_required", UNSET)
+            total_session_amount = _parse_total_session_amount(d.pop("total_session_amount"))
 
-        def _parse_generate_pin(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        except _PARSE_ERRORS:
+            total_session_amount = _unparsed(d, src_dict, "total_session_amount")
 
-        generate_pin = _parse_generate_pin(d.pop("generate_pin", UNSET))
+        try:
 
-        def _parse_generate_pin_length(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            def _parse_interaction(data: object) -> list[MaskingInteraction] | MaskingInteraction | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    interaction_type_0 = MaskingInteraction.from_dict(data)
 
-        generate_pin_length = _parse_generate_pin_length(d.pop("generate_pin_length", UNSET))
+                    return interaction_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    interaction_type_1_type_0 = []
+                    _interaction_type_1_type_0 = data
+                    for interaction_type_1_type_0_item_data in _interaction_type_1_type_0:
+                        interaction_type_1_type_0_item = MaskingInteraction.from_dict(
+                            interaction_type_1_type_0_item_data
+                        )
 
-        def _parse_first_party_pin(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+                        interaction_type_1_type_0.append(interaction_type_1_type_0_item)
 
-        first_party_pin = _parse_first_party_pin(d.pop("first_party_pin", UNSET))
+                    return interaction_type_1_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[MaskingInteraction] | MaskingInteraction | None, data)
 
-        def _parse_second_party_pin(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            interaction = _parse_interaction(d.pop("interaction"))
 
-        second_party_pin = _parse_second_party_pin(d.pop("second_party_pin", UNSET))
+        except _PARSE_ERRORS:
+            interaction = _unparsed(d, src_dict, "interaction")
 
-        def _parse_pin_prompt_play(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        try:
+            resource_uri = d.pop("resource_uri")
+        except _PARSE_ERRORS:
+            resource_uri = _unparsed(d, src_dict, "resource_uri")
 
-        pin_prompt_play = _parse_pin_prompt_play(d.pop("pin_prompt_play", UNSET))
+        try:
+            is_pin_authentication_required = d.pop("is_pin_authentication_required", UNSET)
+        except _PARSE_ERRORS:
+            is_pin_authentication_required = _unparsed(d, src_dict, "is_pin_authentication_required")
 
-        def _parse_pin_retry(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        try:
 
-        pin_retry = _parse_pin_retry(d.pop("pin_retry", UNSET))
+            def _parse_generate_pin(data: object) -> bool | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(bool | None | Unset, data)
 
-        def _parse_pin_retry_wait(data: object) -> int | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | str | Unset, data)
+            generate_pin = _parse_generate_pin(d.pop("generate_pin", UNSET))
 
-        pin_retry_wait = _parse_pin_retry_wait(d.pop("pin_retry_wait", UNSET))
+        except _PARSE_ERRORS:
+            generate_pin = _unparsed(d, src_dict, "generate_pin")
 
-        def _parse_incorrect_pin_play(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        try:
 
-        incorrect_pin_play = _parse_incorrect_pin_play(d.pop("incorrect_pin_play", UNSET))
+            def _parse_generate_pin_length(data: object) -> int | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | None | Unset, data)
 
-        unknown_caller_play = d.pop("unknown_caller_play", UNSET)
+            generate_pin_length = _parse_generate_pin_length(d.pop("generate_pin_length", UNSET))
 
-        force_pin_authentication = d.pop("force_pin_authentication", UNSET)
+        except _PARSE_ERRORS:
+            generate_pin_length = _unparsed(d, src_dict, "generate_pin_length")
 
-        subaccount = d.pop("subaccount", UNSET)
+        try:
 
-        session_expiry = d.pop("session_expiry", UNSET)
+            def _parse_first_party_pin(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            first_party_pin = _parse_first_party_pin(d.pop("first_party_pin", UNSET))
+
+        except _PARSE_ERRORS:
+            first_party_pin = _unparsed(d, src_dict, "first_party_pin")
+
+        try:
+
+            def _parse_second_party_pin(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            second_party_pin = _parse_second_party_pin(d.pop("second_party_pin", UNSET))
+
+        except _PARSE_ERRORS:
+            second_party_pin = _unparsed(d, src_dict, "second_party_pin")
+
+        try:
+
+            def _parse_pin_prompt_play(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            pin_prompt_play = _parse_pin_prompt_play(d.pop("pin_prompt_play", UNSET))
+
+        except _PARSE_ERRORS:
+            pin_prompt_play = _unparsed(d, src_dict, "pin_prompt_play")
+
+        try:
+
+            def _parse_pin_retry(data: object) -> int | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | None | Unset, data)
+
+            pin_retry = _parse_pin_retry(d.pop("pin_retry", UNSET))
+
+        except _PARSE_ERRORS:
+            pin_retry = _unparsed(d, src_dict, "pin_retry")
+
+        try:
+
+            def _parse_pin_retry_wait(data: object) -> int | None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | None | str | Unset, data)
+
+            pin_retry_wait = _parse_pin_retry_wait(d.pop("pin_retry_wait", UNSET))
+
+        except _PARSE_ERRORS:
+            pin_retry_wait = _unparsed(d, src_dict, "pin_retry_wait")
+
+        try:
+
+            def _parse_incorrect_pin_play(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            incorrect_pin_play = _parse_incorrect_pin_play(d.pop("incorrect_pin_play", UNSET))
+
+        except _PARSE_ERRORS:
+            incorrect_pin_play = _unparsed(d, src_dict, "incorrect_pin_play")
+
+        try:
+            unknown_caller_play = d.pop("unknown_caller_play", UNSET)
+        except _PARSE_ERRORS:
+            unknown_caller_play = _unparsed(d, src_dict, "unknown_caller_play")
+
+        try:
+            force_pin_authentication = d.pop("force_pin_authentication", UNSET)
+        except _PARSE_ERRORS:
+            force_pin_authentication = _unparsed(d, src_dict, "force_pin_authentication")
+
+        try:
+            subaccount = d.pop("subaccount", UNSET)
+        except _PARSE_ERRORS:
+            subaccount = _unparsed(d, src_dict, "subaccount")
+
+        try:
+            session_expiry = d.pop("session_expiry", UNSET)
+        except _PARSE_ERRORS:
+            session_expiry = _unparsed(d, src_dict, "session_expiry")
 
         masking_session_list_item = cls(
             session_uuid=session_uuid,

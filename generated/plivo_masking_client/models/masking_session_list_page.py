@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _PARSE_ERRORS, Unset, _unparsed
+
 if TYPE_CHECKING:
     from ..models.masking_session_list_item import MaskingSessionListItem
     from ..models.masking_session_list_meta import MaskingSessionListMeta
@@ -21,21 +23,19 @@ class MaskingSessionListPage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        meta = self.meta.to_dict()
-
-        objects = []
-        for objects_item_data in self.objects:
-            objects_item = objects_item_data.to_dict()
-            objects.append(objects_item)
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "meta": meta,
-                "objects": objects,
-            }
-        )
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
+            field_dict["meta"] = meta
+
+        if not isinstance(self.objects, Unset):
+            objects = []
+            for objects_item_data in self.objects:
+                objects_item = objects_item_data.to_dict()
+                objects.append(objects_item)
+
+            field_dict["objects"] = objects
 
         return field_dict
 
@@ -45,14 +45,22 @@ class MaskingSessionListPage:
         from ..models.masking_session_list_meta import MaskingSessionListMeta  # noqa: PLC0415
 
         d = dict(src_dict)
-        meta = MaskingSessionListMeta.from_dict(d.pop("meta"))
+        try:
+            meta = MaskingSessionListMeta.from_dict(d.pop("meta"))
 
-        objects = []
-        _objects = d.pop("objects")
-        for objects_item_data in _objects:
-            objects_item = MaskingSessionListItem.from_dict(objects_item_data)
+        except _PARSE_ERRORS:
+            meta = _unparsed(d, src_dict, "meta")
 
-            objects.append(objects_item)
+        try:
+            objects = []
+            _objects = d.pop("objects")
+            for objects_item_data in _objects:
+                objects_item = MaskingSessionListItem.from_dict(objects_item_data)
+
+                objects.append(objects_item)
+
+        except _PARSE_ERRORS:
+            objects = _unparsed(d, src_dict, "objects")
 
         masking_session_list_page = cls(
             meta=meta,

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _PARSE_ERRORS, Unset, _unparsed
+
 if TYPE_CHECKING:
     from ..models.masking_session_list_page import MaskingSessionListPage
 
@@ -20,18 +22,15 @@ class MaskingSessionListResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        api_id = self.api_id
-
-        response = self.response.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "api_id": api_id,
-                "response": response,
-            }
-        )
+        if not isinstance(self.api_id, Unset):
+            api_id = self.api_id
+            field_dict["api_id"] = api_id
+
+        if not isinstance(self.response, Unset):
+            response = self.response.to_dict()
+            field_dict["response"] = response
 
         return field_dict
 
@@ -40,9 +39,16 @@ class MaskingSessionListResponse:
         from ..models.masking_session_list_page import MaskingSessionListPage  # noqa: PLC0415
 
         d = dict(src_dict)
-        api_id = d.pop("api_id")
+        try:
+            api_id = d.pop("api_id")
+        except _PARSE_ERRORS:
+            api_id = _unparsed(d, src_dict, "api_id")
 
-        response = MaskingSessionListPage.from_dict(d.pop("response"))
+        try:
+            response = MaskingSessionListPage.from_dict(d.pop("response"))
+
+        except _PARSE_ERRORS:
+            response = _unparsed(d, src_dict, "response")
 
         masking_session_list_response = cls(
             api_id=api_id,

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 
 from ..models.http_method import HttpMethod
 from ..models.record_file_format import RecordFileFormat
-from ..types import UNSET, Unset
+from ..types import _PARSE_ERRORS, UNSET, Unset, _unparsed
 
 T = TypeVar("T", bound="MaskingSessionUpdateRequest")
 
@@ -49,6 +49,8 @@ class MaskingSessionUpdateRequest:
     """
 
     def to_dict(self) -> dict[str, Any]:
+        field_dict: dict[str, Any] = {}
+
         session_uuid: str | Unset = UNSET
         if not isinstance(self.session_uuid, Unset):
             session_uuid = str(self.session_uuid)
@@ -85,9 +87,6 @@ class MaskingSessionUpdateRequest:
 
         second_party = self.second_party
 
-        field_dict: dict[str, Any] = {}
-
-        field_dict.update({})
         if session_uuid is not UNSET:
             field_dict["session_uuid"] = session_uuid
         if record is not UNSET:
@@ -122,53 +121,99 @@ class MaskingSessionUpdateRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _session_uuid = d.pop("session_uuid", UNSET)
-        session_uuid: UUID | Unset
-        if isinstance(_session_uuid, Unset):
-            session_uuid = UNSET
-        else:
-            session_uuid = UUID(_session_uuid)
+        try:
+            _session_uuid = d.pop("session_uuid", UNSET)
+            session_uuid: UUID | Unset
+            if isinstance(_session_uuid, Unset):
+                session_uuid = UNSET
+            else:
+                session_uuid = UUID(_session_uuid)
 
-        record = d.pop("record", UNSET)
+        except _PARSE_ERRORS:
+            session_uuid = _unparsed(d, src_dict, "session_uuid")
 
-        recording_callback_url = d.pop("recording_callback_url", UNSET)
+        try:
+            record = d.pop("record", UNSET)
+        except _PARSE_ERRORS:
+            record = _unparsed(d, src_dict, "record")
 
-        _record_file_format = d.pop("record_file_format", UNSET)
-        record_file_format: RecordFileFormat | Unset
-        if isinstance(_record_file_format, Unset):
-            record_file_format = UNSET
-        else:
-            record_file_format = RecordFileFormat(_record_file_format)
+        try:
+            recording_callback_url = d.pop("recording_callback_url", UNSET)
+        except _PARSE_ERRORS:
+            recording_callback_url = _unparsed(d, src_dict, "recording_callback_url")
 
-        _recording_callback_method = d.pop("recording_callback_method", UNSET)
-        recording_callback_method: HttpMethod | Unset
-        if isinstance(_recording_callback_method, Unset):
-            recording_callback_method = UNSET
-        else:
-            recording_callback_method = HttpMethod(_recording_callback_method)
+        try:
+            _record_file_format = d.pop("record_file_format", UNSET)
+            record_file_format: RecordFileFormat | Unset
+            if isinstance(_record_file_format, Unset):
+                record_file_format = UNSET
+            else:
+                record_file_format = RecordFileFormat(_record_file_format)
 
-        session_expiry = d.pop("session_expiry", UNSET)
+        except _PARSE_ERRORS:
+            record_file_format = _unparsed(d, src_dict, "record_file_format")
 
-        call_time_limit = d.pop("call_time_limit", UNSET)
+        try:
+            _recording_callback_method = d.pop("recording_callback_method", UNSET)
+            recording_callback_method: HttpMethod | Unset
+            if isinstance(_recording_callback_method, Unset):
+                recording_callback_method = UNSET
+            else:
+                recording_callback_method = HttpMethod(_recording_callback_method)
 
-        callback_url = d.pop("callback_url", UNSET)
+        except _PARSE_ERRORS:
+            recording_callback_method = _unparsed(d, src_dict, "recording_callback_method")
 
-        _callback_method = d.pop("callback_method", UNSET)
-        callback_method: HttpMethod | Unset
-        if isinstance(_callback_method, Unset):
-            callback_method = UNSET
-        else:
-            callback_method = HttpMethod(_callback_method)
+        try:
+            session_expiry = d.pop("session_expiry", UNSET)
+        except _PARSE_ERRORS:
+            session_expiry = _unparsed(d, src_dict, "session_expiry")
 
-        ring_timeout = d.pop("ring_timeout", UNSET)
+        try:
+            call_time_limit = d.pop("call_time_limit", UNSET)
+        except _PARSE_ERRORS:
+            call_time_limit = _unparsed(d, src_dict, "call_time_limit")
 
-        first_party_play_url = d.pop("first_party_play_url", UNSET)
+        try:
+            callback_url = d.pop("callback_url", UNSET)
+        except _PARSE_ERRORS:
+            callback_url = _unparsed(d, src_dict, "callback_url")
 
-        second_party_play_url = d.pop("second_party_play_url", UNSET)
+        try:
+            _callback_method = d.pop("callback_method", UNSET)
+            callback_method: HttpMethod | Unset
+            if isinstance(_callback_method, Unset):
+                callback_method = UNSET
+            else:
+                callback_method = HttpMethod(_callback_method)
 
-        first_party = d.pop("first_party", UNSET)
+        except _PARSE_ERRORS:
+            callback_method = _unparsed(d, src_dict, "callback_method")
 
-        second_party = d.pop("second_party", UNSET)
+        try:
+            ring_timeout = d.pop("ring_timeout", UNSET)
+        except _PARSE_ERRORS:
+            ring_timeout = _unparsed(d, src_dict, "ring_timeout")
+
+        try:
+            first_party_play_url = d.pop("first_party_play_url", UNSET)
+        except _PARSE_ERRORS:
+            first_party_play_url = _unparsed(d, src_dict, "first_party_play_url")
+
+        try:
+            second_party_play_url = d.pop("second_party_play_url", UNSET)
+        except _PARSE_ERRORS:
+            second_party_play_url = _unparsed(d, src_dict, "second_party_play_url")
+
+        try:
+            first_party = d.pop("first_party", UNSET)
+        except _PARSE_ERRORS:
+            first_party = _unparsed(d, src_dict, "first_party")
+
+        try:
+            second_party = d.pop("second_party", UNSET)
+        except _PARSE_ERRORS:
+            second_party = _unparsed(d, src_dict, "second_party")
 
         masking_session_update_request = cls(
             session_uuid=session_uuid,

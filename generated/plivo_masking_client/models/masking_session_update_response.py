@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _PARSE_ERRORS, Unset, _unparsed
+
 if TYPE_CHECKING:
     from ..models.masking_session import MaskingSession
 
@@ -22,21 +24,19 @@ class MaskingSessionUpdateResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        api_id = self.api_id
-
-        message = self.message
-
-        session = self.session.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "api_id": api_id,
-                "message": message,
-                "session": session,
-            }
-        )
+        if not isinstance(self.api_id, Unset):
+            api_id = self.api_id
+            field_dict["api_id"] = api_id
+
+        if not isinstance(self.message, Unset):
+            message = self.message
+            field_dict["message"] = message
+
+        if not isinstance(self.session, Unset):
+            session = self.session.to_dict()
+            field_dict["session"] = session
 
         return field_dict
 
@@ -45,11 +45,21 @@ class MaskingSessionUpdateResponse:
         from ..models.masking_session import MaskingSession  # noqa: PLC0415
 
         d = dict(src_dict)
-        api_id = d.pop("api_id")
+        try:
+            api_id = d.pop("api_id")
+        except _PARSE_ERRORS:
+            api_id = _unparsed(d, src_dict, "api_id")
 
-        message = d.pop("message")
+        try:
+            message = d.pop("message")
+        except _PARSE_ERRORS:
+            message = _unparsed(d, src_dict, "message")
 
-        session = MaskingSession.from_dict(d.pop("session"))
+        try:
+            session = MaskingSession.from_dict(d.pop("session"))
+
+        except _PARSE_ERRORS:
+            session = _unparsed(d, src_dict, "session")
 
         masking_session_update_response = cls(
             api_id=api_id,

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _PARSE_ERRORS, Unset, _unparsed
+
 T = TypeVar("T", bound="VerifyAttempt")
 
 
@@ -24,37 +26,49 @@ class VerifyAttempt:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        channel = self.channel
-
-        attempt_uuid = self.attempt_uuid
-
-        status = self.status
-
-        time = self.time.isoformat()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "channel": channel,
-                "attempt_uuid": attempt_uuid,
-                "status": status,
-                "time": time,
-            }
-        )
+        if not isinstance(self.channel, Unset):
+            channel = self.channel
+            field_dict["channel"] = channel
+
+        if not isinstance(self.attempt_uuid, Unset):
+            attempt_uuid = self.attempt_uuid
+            field_dict["attempt_uuid"] = attempt_uuid
+
+        if not isinstance(self.status, Unset):
+            status = self.status
+            field_dict["status"] = status
+
+        if not isinstance(self.time, Unset):
+            time = self.time.isoformat()
+            field_dict["time"] = time
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        channel = d.pop("channel")
+        try:
+            channel = d.pop("channel")
+        except _PARSE_ERRORS:
+            channel = _unparsed(d, src_dict, "channel")
 
-        attempt_uuid = d.pop("attempt_uuid")
+        try:
+            attempt_uuid = d.pop("attempt_uuid")
+        except _PARSE_ERRORS:
+            attempt_uuid = _unparsed(d, src_dict, "attempt_uuid")
 
-        status = d.pop("status")
+        try:
+            status = d.pop("status")
+        except _PARSE_ERRORS:
+            status = _unparsed(d, src_dict, "status")
 
-        time = datetime.datetime.fromisoformat(d.pop("time"))
+        try:
+            time = datetime.datetime.fromisoformat(d.pop("time"))
+
+        except _PARSE_ERRORS:
+            time = _unparsed(d, src_dict, "time")
 
         verify_attempt = cls(
             channel=channel,

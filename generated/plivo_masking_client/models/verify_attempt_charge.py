@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _PARSE_ERRORS, Unset, _unparsed
+
 T = TypeVar("T", bound="VerifyAttemptCharge")
 
 
@@ -20,32 +22,39 @@ class VerifyAttemptCharge:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        attempt_uuid = self.attempt_uuid
-
-        channel = self.channel
-
-        charge = self.charge
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "attempt_uuid": attempt_uuid,
-                "channel": channel,
-                "charge": charge,
-            }
-        )
+        if not isinstance(self.attempt_uuid, Unset):
+            attempt_uuid = self.attempt_uuid
+            field_dict["attempt_uuid"] = attempt_uuid
+
+        if not isinstance(self.channel, Unset):
+            channel = self.channel
+            field_dict["channel"] = channel
+
+        if not isinstance(self.charge, Unset):
+            charge = self.charge
+            field_dict["charge"] = charge
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        attempt_uuid = d.pop("attempt_uuid")
+        try:
+            attempt_uuid = d.pop("attempt_uuid")
+        except _PARSE_ERRORS:
+            attempt_uuid = _unparsed(d, src_dict, "attempt_uuid")
 
-        channel = d.pop("channel")
+        try:
+            channel = d.pop("channel")
+        except _PARSE_ERRORS:
+            channel = _unparsed(d, src_dict, "channel")
 
-        charge = d.pop("charge")
+        try:
+            charge = d.pop("charge")
+        except _PARSE_ERRORS:
+            charge = _unparsed(d, src_dict, "charge")
 
         verify_attempt_charge = cls(
             attempt_uuid=attempt_uuid,

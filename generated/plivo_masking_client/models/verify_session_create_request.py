@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from ..models.http_method import HttpMethod
 from ..models.verify_channel import VerifyChannel
 from ..models.verify_dtmf import VerifyDtmf
-from ..types import UNSET, Unset
+from ..types import _PARSE_ERRORS, UNSET, Unset, _unparsed
 
 T = TypeVar("T", bound="VerifySessionCreateRequest")
 
@@ -41,7 +41,11 @@ class VerifySessionCreateRequest:
     """ Fraud-check level for the session (SDK argument, not on Plivo's pages). """
 
     def to_dict(self) -> dict[str, Any]:
-        recipient = self.recipient
+        field_dict: dict[str, Any] = {}
+
+        if not isinstance(self.recipient, Unset):
+            recipient = self.recipient
+            field_dict["recipient"] = recipient
 
         app_uuid: str | Unset = UNSET
         if not isinstance(self.app_uuid, Unset):
@@ -71,13 +75,6 @@ class VerifySessionCreateRequest:
 
         fraud_check = self.fraud_check
 
-        field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "recipient": recipient,
-            }
-        )
         if app_uuid is not UNSET:
             field_dict["app_uuid"] = app_uuid
         if channel is not UNSET:
@@ -104,47 +101,84 @@ class VerifySessionCreateRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        recipient = d.pop("recipient")
+        try:
+            recipient = d.pop("recipient")
+        except _PARSE_ERRORS:
+            recipient = _unparsed(d, src_dict, "recipient")
 
-        _app_uuid = d.pop("app_uuid", UNSET)
-        app_uuid: UUID | Unset
-        if isinstance(_app_uuid, Unset):
-            app_uuid = UNSET
-        else:
-            app_uuid = UUID(_app_uuid)
+        try:
+            _app_uuid = d.pop("app_uuid", UNSET)
+            app_uuid: UUID | Unset
+            if isinstance(_app_uuid, Unset):
+                app_uuid = UNSET
+            else:
+                app_uuid = UUID(_app_uuid)
 
-        _channel = d.pop("channel", UNSET)
-        channel: VerifyChannel | Unset
-        if isinstance(_channel, Unset):
-            channel = UNSET
-        else:
-            channel = VerifyChannel(_channel)
+        except _PARSE_ERRORS:
+            app_uuid = _unparsed(d, src_dict, "app_uuid")
 
-        url = d.pop("url", UNSET)
+        try:
+            _channel = d.pop("channel", UNSET)
+            channel: VerifyChannel | Unset
+            if isinstance(_channel, Unset):
+                channel = UNSET
+            else:
+                channel = VerifyChannel(_channel)
 
-        _method = d.pop("method", UNSET)
-        method: HttpMethod | Unset
-        if isinstance(_method, Unset):
-            method = UNSET
-        else:
-            method = HttpMethod(_method)
+        except _PARSE_ERRORS:
+            channel = _unparsed(d, src_dict, "channel")
 
-        locale = d.pop("locale", UNSET)
+        try:
+            url = d.pop("url", UNSET)
+        except _PARSE_ERRORS:
+            url = _unparsed(d, src_dict, "url")
 
-        brand_name = d.pop("brand_name", UNSET)
+        try:
+            _method = d.pop("method", UNSET)
+            method: HttpMethod | Unset
+            if isinstance(_method, Unset):
+                method = UNSET
+            else:
+                method = HttpMethod(_method)
 
-        app_hash = d.pop("app_hash", UNSET)
+        except _PARSE_ERRORS:
+            method = _unparsed(d, src_dict, "method")
 
-        code_length = d.pop("code_length", UNSET)
+        try:
+            locale = d.pop("locale", UNSET)
+        except _PARSE_ERRORS:
+            locale = _unparsed(d, src_dict, "locale")
 
-        _dtmf = d.pop("dtmf", UNSET)
-        dtmf: VerifyDtmf | Unset
-        if isinstance(_dtmf, Unset):
-            dtmf = UNSET
-        else:
-            dtmf = VerifyDtmf(_dtmf)
+        try:
+            brand_name = d.pop("brand_name", UNSET)
+        except _PARSE_ERRORS:
+            brand_name = _unparsed(d, src_dict, "brand_name")
 
-        fraud_check = d.pop("fraud_check", UNSET)
+        try:
+            app_hash = d.pop("app_hash", UNSET)
+        except _PARSE_ERRORS:
+            app_hash = _unparsed(d, src_dict, "app_hash")
+
+        try:
+            code_length = d.pop("code_length", UNSET)
+        except _PARSE_ERRORS:
+            code_length = _unparsed(d, src_dict, "code_length")
+
+        try:
+            _dtmf = d.pop("dtmf", UNSET)
+            dtmf: VerifyDtmf | Unset
+            if isinstance(_dtmf, Unset):
+                dtmf = UNSET
+            else:
+                dtmf = VerifyDtmf(_dtmf)
+
+        except _PARSE_ERRORS:
+            dtmf = _unparsed(d, src_dict, "dtmf")
+
+        try:
+            fraud_check = d.pop("fraud_check", UNSET)
+        except _PARSE_ERRORS:
+            fraud_check = _unparsed(d, src_dict, "fraud_check")
 
         verify_session_create_request = cls(
             recipient=recipient,

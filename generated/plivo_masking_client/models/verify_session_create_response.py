@@ -7,6 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _PARSE_ERRORS, Unset, _unparsed
+
 T = TypeVar("T", bound="VerifySessionCreateResponse")
 
 
@@ -19,32 +21,40 @@ class VerifySessionCreateResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        api_id = self.api_id
-
-        message = self.message
-
-        session_uuid = str(self.session_uuid)
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "api_id": api_id,
-                "message": message,
-                "session_uuid": session_uuid,
-            }
-        )
+        if not isinstance(self.api_id, Unset):
+            api_id = self.api_id
+            field_dict["api_id"] = api_id
+
+        if not isinstance(self.message, Unset):
+            message = self.message
+            field_dict["message"] = message
+
+        if not isinstance(self.session_uuid, Unset):
+            session_uuid = str(self.session_uuid)
+            field_dict["session_uuid"] = session_uuid
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        api_id = d.pop("api_id")
+        try:
+            api_id = d.pop("api_id")
+        except _PARSE_ERRORS:
+            api_id = _unparsed(d, src_dict, "api_id")
 
-        message = d.pop("message")
+        try:
+            message = d.pop("message")
+        except _PARSE_ERRORS:
+            message = _unparsed(d, src_dict, "message")
 
-        session_uuid = UUID(d.pop("session_uuid"))
+        try:
+            session_uuid = UUID(d.pop("session_uuid"))
+
+        except _PARSE_ERRORS:
+            session_uuid = _unparsed(d, src_dict, "session_uuid")
 
         verify_session_create_response = cls(
             api_id=api_id,

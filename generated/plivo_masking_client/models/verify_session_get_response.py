@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.verify_session_status import VerifySessionStatus
-from ..types import UNSET, Unset
+from ..types import _PARSE_ERRORS, UNSET, Unset, _unparsed
 
 if TYPE_CHECKING:
     from ..models.verify_attempt import VerifyAttempt
@@ -52,35 +52,59 @@ class VerifySessionGetResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        session_uuid = str(self.session_uuid)
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        if not isinstance(self.session_uuid, Unset):
+            session_uuid = str(self.session_uuid)
+            field_dict["session_uuid"] = session_uuid
 
-        app_uuid = self.app_uuid
+        if not isinstance(self.app_uuid, Unset):
+            app_uuid = self.app_uuid
+            field_dict["app_uuid"] = app_uuid
 
-        recipient = self.recipient
+        if not isinstance(self.recipient, Unset):
+            recipient = self.recipient
+            field_dict["recipient"] = recipient
 
-        channel = self.channel
+        if not isinstance(self.channel, Unset):
+            channel = self.channel
+            field_dict["channel"] = channel
 
-        status = self.status.value
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+            field_dict["status"] = status
 
-        count = self.count
+        if not isinstance(self.count, Unset):
+            count = self.count
+            field_dict["count"] = count
 
-        attempt_details: list[dict[str, Any]] | None
-        if isinstance(self.attempt_details, list):
-            attempt_details = []
-            for attempt_details_type_0_item_data in self.attempt_details:
-                attempt_details_type_0_item = attempt_details_type_0_item_data.to_dict()
-                attempt_details.append(attempt_details_type_0_item)
+        if not isinstance(self.attempt_details, Unset):
+            attempt_details: list[dict[str, Any]] | None
+            if isinstance(self.attempt_details, list):
+                attempt_details = []
+                for attempt_details_type_0_item_data in self.attempt_details:
+                    attempt_details_type_0_item = attempt_details_type_0_item_data.to_dict()
+                    attempt_details.append(attempt_details_type_0_item)
 
-        else:
-            attempt_details = self.attempt_details
+            else:
+                attempt_details = self.attempt_details
+            field_dict["attempt_details"] = attempt_details
 
-        charges = self.charges.to_dict()
+        if not isinstance(self.charges, Unset):
+            charges = self.charges.to_dict()
+            field_dict["charges"] = charges
 
-        created_at = self.created_at.isoformat()
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+            field_dict["created_at"] = created_at
 
-        updated_at = self.updated_at.isoformat()
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
+            field_dict["updated_at"] = updated_at
 
-        api_id = self.api_id
+        if not isinstance(self.api_id, Unset):
+            api_id = self.api_id
+            field_dict["api_id"] = api_id
 
         alias = self.alias
 
@@ -94,23 +118,6 @@ class VerifySessionGetResponse:
         else:
             destination_network = self.destination_network
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "session_uuid": session_uuid,
-                "app_uuid": app_uuid,
-                "recipient": recipient,
-                "channel": channel,
-                "status": status,
-                "count": count,
-                "attempt_details": attempt_details,
-                "charges": charges,
-                "created_at": created_at,
-                "updated_at": updated_at,
-                "api_id": api_id,
-            }
-        )
         if alias is not UNSET:
             field_dict["alias"] = alias
         if requestor_ip is not UNSET:
@@ -128,60 +135,114 @@ class VerifySessionGetResponse:
         from ..models.verify_charges import VerifyCharges  # noqa: PLC0415
 
         d = dict(src_dict)
-        session_uuid = UUID(d.pop("session_uuid"))
+        try:
+            session_uuid = UUID(d.pop("session_uuid"))
 
-        app_uuid = d.pop("app_uuid")
+        except _PARSE_ERRORS:
+            session_uuid = _unparsed(d, src_dict, "session_uuid")
 
-        recipient = d.pop("recipient")
+        try:
+            app_uuid = d.pop("app_uuid")
+        except _PARSE_ERRORS:
+            app_uuid = _unparsed(d, src_dict, "app_uuid")
 
-        channel = d.pop("channel")
+        try:
+            recipient = d.pop("recipient")
+        except _PARSE_ERRORS:
+            recipient = _unparsed(d, src_dict, "recipient")
 
-        status = VerifySessionStatus(d.pop("status"))
+        try:
+            channel = d.pop("channel")
+        except _PARSE_ERRORS:
+            channel = _unparsed(d, src_dict, "channel")
 
-        count = d.pop("count")
+        try:
+            status = VerifySessionStatus(d.pop("status"))
 
-        def _parse_attempt_details(data: object) -> list[VerifyAttempt] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                attempt_details_type_0 = []
-                _attempt_details_type_0 = data
-                for attempt_details_type_0_item_data in _attempt_details_type_0:
-                    attempt_details_type_0_item = VerifyAttempt.from_dict(attempt_details_type_0_item_data)
+        except _PARSE_ERRORS:
+            status = _unparsed(d, src_dict, "status")
 
-                    attempt_details_type_0.append(attempt_details_type_0_item)
+        try:
+            count = d.pop("count")
+        except _PARSE_ERRORS:
+            count = _unparsed(d, src_dict, "count")
 
-                return attempt_details_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[VerifyAttempt] | None, data)
+        try:
 
-        attempt_details = _parse_attempt_details(d.pop("attempt_details"))
+            def _parse_attempt_details(data: object) -> list[VerifyAttempt] | None:
+                if data is None:
+                    return data
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    attempt_details_type_0 = []
+                    _attempt_details_type_0 = data
+                    for attempt_details_type_0_item_data in _attempt_details_type_0:
+                        attempt_details_type_0_item = VerifyAttempt.from_dict(attempt_details_type_0_item_data)
 
-        charges = VerifyCharges.from_dict(d.pop("charges"))
+                        attempt_details_type_0.append(attempt_details_type_0_item)
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+                    return attempt_details_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[VerifyAttempt] | None, data)
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+            attempt_details = _parse_attempt_details(d.pop("attempt_details"))
 
-        api_id = d.pop("api_id")
+        except _PARSE_ERRORS:
+            attempt_details = _unparsed(d, src_dict, "attempt_details")
 
-        alias = d.pop("alias", UNSET)
+        try:
+            charges = VerifyCharges.from_dict(d.pop("charges"))
 
-        requestor_ip = d.pop("requestor_ip", UNSET)
+        except _PARSE_ERRORS:
+            charges = _unparsed(d, src_dict, "charges")
 
-        destination_country_iso2 = d.pop("destination_country_iso2", UNSET)
+        try:
+            created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        def _parse_destination_network(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        except _PARSE_ERRORS:
+            created_at = _unparsed(d, src_dict, "created_at")
 
-        destination_network = _parse_destination_network(d.pop("destination_network", UNSET))
+        try:
+            updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        except _PARSE_ERRORS:
+            updated_at = _unparsed(d, src_dict, "updated_at")
+
+        try:
+            api_id = d.pop("api_id")
+        except _PARSE_ERRORS:
+            api_id = _unparsed(d, src_dict, "api_id")
+
+        try:
+            alias = d.pop("alias", UNSET)
+        except _PARSE_ERRORS:
+            alias = _unparsed(d, src_dict, "alias")
+
+        try:
+            requestor_ip = d.pop("requestor_ip", UNSET)
+        except _PARSE_ERRORS:
+            requestor_ip = _unparsed(d, src_dict, "requestor_ip")
+
+        try:
+            destination_country_iso2 = d.pop("destination_country_iso2", UNSET)
+        except _PARSE_ERRORS:
+            destination_country_iso2 = _unparsed(d, src_dict, "destination_country_iso2")
+
+        try:
+
+            def _parse_destination_network(data: object) -> None | str | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                return cast(None | str | Unset, data)
+
+            destination_network = _parse_destination_network(d.pop("destination_network", UNSET))
+
+        except _PARSE_ERRORS:
+            destination_network = _unparsed(d, src_dict, "destination_network")
 
         verify_session_get_response = cls(
             session_uuid=session_uuid,

@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import _PARSE_ERRORS, UNSET, Unset, _unparsed
 
 T = TypeVar("T", bound="VerifySessionListMeta")
 
@@ -24,28 +24,28 @@ class VerifySessionListMeta:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        limit = self.limit
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        if not isinstance(self.limit, Unset):
+            limit = self.limit
+            field_dict["limit"] = limit
 
-        offset = self.offset
+        if not isinstance(self.offset, Unset):
+            offset = self.offset
+            field_dict["offset"] = offset
 
-        next_: None | str
-        next_ = self.next_
+        if not isinstance(self.next_, Unset):
+            next_: None | str
+            next_ = self.next_
+            field_dict["next"] = next_
 
-        previous: None | str
-        previous = self.previous
+        if not isinstance(self.previous, Unset):
+            previous: None | str
+            previous = self.previous
+            field_dict["previous"] = previous
 
         total_count = self.total_count
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "limit": limit,
-                "offset": offset,
-                "next": next_,
-                "previous": previous,
-            }
-        )
         if total_count is not UNSET:
             field_dict["total_count"] = total_count
 
@@ -54,25 +54,44 @@ class VerifySessionListMeta:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        limit = d.pop("limit")
+        try:
+            limit = d.pop("limit")
+        except _PARSE_ERRORS:
+            limit = _unparsed(d, src_dict, "limit")
 
-        offset = d.pop("offset")
+        try:
+            offset = d.pop("offset")
+        except _PARSE_ERRORS:
+            offset = _unparsed(d, src_dict, "offset")
 
-        def _parse_next_(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        try:
 
-        next_ = _parse_next_(d.pop("next"))
+            def _parse_next_(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
 
-        def _parse_previous(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+            next_ = _parse_next_(d.pop("next"))
 
-        previous = _parse_previous(d.pop("previous"))
+        except _PARSE_ERRORS:
+            next_ = _unparsed(d, src_dict, "next")
 
-        total_count = d.pop("total_count", UNSET)
+        try:
+
+            def _parse_previous(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
+
+            previous = _parse_previous(d.pop("previous"))
+
+        except _PARSE_ERRORS:
+            previous = _unparsed(d, src_dict, "previous")
+
+        try:
+            total_count = d.pop("total_count", UNSET)
+        except _PARSE_ERRORS:
+            total_count = _unparsed(d, src_dict, "total_count")
 
         verify_session_list_meta = cls(
             limit=limit,

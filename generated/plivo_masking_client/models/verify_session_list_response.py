@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import _PARSE_ERRORS, Unset, _unparsed
+
 if TYPE_CHECKING:
     from ..models.verify_session import VerifySession
     from ..models.verify_session_list_meta import VerifySessionListMeta
@@ -22,24 +24,23 @@ class VerifySessionListResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        api_id = self.api_id
-
-        meta = self.meta.to_dict()
-
-        sessions = []
-        for sessions_item_data in self.sessions:
-            sessions_item = sessions_item_data.to_dict()
-            sessions.append(sessions_item)
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "api_id": api_id,
-                "meta": meta,
-                "sessions": sessions,
-            }
-        )
+        if not isinstance(self.api_id, Unset):
+            api_id = self.api_id
+            field_dict["api_id"] = api_id
+
+        if not isinstance(self.meta, Unset):
+            meta = self.meta.to_dict()
+            field_dict["meta"] = meta
+
+        if not isinstance(self.sessions, Unset):
+            sessions = []
+            for sessions_item_data in self.sessions:
+                sessions_item = sessions_item_data.to_dict()
+                sessions.append(sessions_item)
+
+            field_dict["sessions"] = sessions
 
         return field_dict
 
@@ -49,16 +50,27 @@ class VerifySessionListResponse:
         from ..models.verify_session_list_meta import VerifySessionListMeta  # noqa: PLC0415
 
         d = dict(src_dict)
-        api_id = d.pop("api_id")
+        try:
+            api_id = d.pop("api_id")
+        except _PARSE_ERRORS:
+            api_id = _unparsed(d, src_dict, "api_id")
 
-        meta = VerifySessionListMeta.from_dict(d.pop("meta"))
+        try:
+            meta = VerifySessionListMeta.from_dict(d.pop("meta"))
 
-        sessions = []
-        _sessions = d.pop("sessions")
-        for sessions_item_data in _sessions:
-            sessions_item = VerifySession.from_dict(sessions_item_data)
+        except _PARSE_ERRORS:
+            meta = _unparsed(d, src_dict, "meta")
 
-            sessions.append(sessions_item)
+        try:
+            sessions = []
+            _sessions = d.pop("sessions")
+            for sessions_item_data in _sessions:
+                sessions_item = VerifySession.from_dict(sessions_item_data)
+
+                sessions.append(sessions_item)
+
+        except _PARSE_ERRORS:
+            sessions = _unparsed(d, src_dict, "sessions")
 
         verify_session_list_response = cls(
             api_id=api_id,

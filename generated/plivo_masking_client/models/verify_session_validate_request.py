@@ -6,7 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
+from ..types import _PARSE_ERRORS, UNSET, Unset, _unparsed
 
 T = TypeVar("T", bound="VerifySessionValidateRequest")
 
@@ -19,19 +19,16 @@ class VerifySessionValidateRequest:
     """ Ignored. Plivo's official SDKs repeat the path's `session_uuid` in the body, and the API accepts it. """
 
     def to_dict(self) -> dict[str, Any]:
-        otp = self.otp
+        field_dict: dict[str, Any] = {}
+
+        if not isinstance(self.otp, Unset):
+            otp = self.otp
+            field_dict["otp"] = otp
 
         session_uuid: str | Unset = UNSET
         if not isinstance(self.session_uuid, Unset):
             session_uuid = str(self.session_uuid)
 
-        field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "otp": otp,
-            }
-        )
         if session_uuid is not UNSET:
             field_dict["session_uuid"] = session_uuid
 
@@ -40,14 +37,21 @@ class VerifySessionValidateRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        otp = d.pop("otp")
+        try:
+            otp = d.pop("otp")
+        except _PARSE_ERRORS:
+            otp = _unparsed(d, src_dict, "otp")
 
-        _session_uuid = d.pop("session_uuid", UNSET)
-        session_uuid: UUID | Unset
-        if isinstance(_session_uuid, Unset):
-            session_uuid = UNSET
-        else:
-            session_uuid = UUID(_session_uuid)
+        try:
+            _session_uuid = d.pop("session_uuid", UNSET)
+            session_uuid: UUID | Unset
+            if isinstance(_session_uuid, Unset):
+                session_uuid = UNSET
+            else:
+                session_uuid = UUID(_session_uuid)
+
+        except _PARSE_ERRORS:
+            session_uuid = _unparsed(d, src_dict, "session_uuid")
 
         verify_session_validate_request = cls(
             otp=otp,

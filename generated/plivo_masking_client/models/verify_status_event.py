@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.verify_channel import VerifyChannel
 from ..models.verify_event_session_status import VerifyEventSessionStatus
-from ..types import UNSET, Unset
+from ..types import _PARSE_ERRORS, UNSET, Unset, _unparsed
 
 T = TypeVar("T", bound="VerifyStatusEvent")
 
@@ -33,9 +33,15 @@ class VerifyStatusEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        session_status = self.session_status.value
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        if not isinstance(self.session_status, Unset):
+            session_status = self.session_status.value
+            field_dict["SessionStatus"] = session_status
 
-        session_uuid = self.session_uuid
+        if not isinstance(self.session_uuid, Unset):
+            session_uuid = self.session_uuid
+            field_dict["SessionUUID"] = session_uuid
 
         attempt_sequence = self.attempt_sequence
 
@@ -53,14 +59,6 @@ class VerifyStatusEvent:
 
         request_time = self.request_time
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "SessionStatus": session_status,
-                "SessionUUID": session_uuid,
-            }
-        )
         if attempt_sequence is not UNSET:
             field_dict["AttemptSequence"] = attempt_sequence
         if attempt_uuid is not UNSET:
@@ -81,28 +79,57 @@ class VerifyStatusEvent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        session_status = VerifyEventSessionStatus(d.pop("SessionStatus"))
+        try:
+            session_status = VerifyEventSessionStatus(d.pop("SessionStatus"))
 
-        session_uuid = d.pop("SessionUUID")
+        except _PARSE_ERRORS:
+            session_status = _unparsed(d, src_dict, "SessionStatus")
 
-        attempt_sequence = d.pop("AttemptSequence", UNSET)
+        try:
+            session_uuid = d.pop("SessionUUID")
+        except _PARSE_ERRORS:
+            session_uuid = _unparsed(d, src_dict, "SessionUUID")
 
-        attempt_uuid = d.pop("AttemptUUID", UNSET)
+        try:
+            attempt_sequence = d.pop("AttemptSequence", UNSET)
+        except _PARSE_ERRORS:
+            attempt_sequence = _unparsed(d, src_dict, "AttemptSequence")
 
-        _channel = d.pop("Channel", UNSET)
-        channel: VerifyChannel | Unset
-        if isinstance(_channel, Unset):
-            channel = UNSET
-        else:
-            channel = VerifyChannel(_channel)
+        try:
+            attempt_uuid = d.pop("AttemptUUID", UNSET)
+        except _PARSE_ERRORS:
+            attempt_uuid = _unparsed(d, src_dict, "AttemptUUID")
 
-        channel_error_code = d.pop("ChannelErrorCode", UNSET)
+        try:
+            _channel = d.pop("Channel", UNSET)
+            channel: VerifyChannel | Unset
+            if isinstance(_channel, Unset):
+                channel = UNSET
+            else:
+                channel = VerifyChannel(_channel)
 
-        channel_status = d.pop("ChannelStatus", UNSET)
+        except _PARSE_ERRORS:
+            channel = _unparsed(d, src_dict, "Channel")
 
-        recipient = d.pop("Recipient", UNSET)
+        try:
+            channel_error_code = d.pop("ChannelErrorCode", UNSET)
+        except _PARSE_ERRORS:
+            channel_error_code = _unparsed(d, src_dict, "ChannelErrorCode")
 
-        request_time = d.pop("RequestTime", UNSET)
+        try:
+            channel_status = d.pop("ChannelStatus", UNSET)
+        except _PARSE_ERRORS:
+            channel_status = _unparsed(d, src_dict, "ChannelStatus")
+
+        try:
+            recipient = d.pop("Recipient", UNSET)
+        except _PARSE_ERRORS:
+            recipient = _unparsed(d, src_dict, "Recipient")
+
+        try:
+            request_time = d.pop("RequestTime", UNSET)
+        except _PARSE_ERRORS:
+            request_time = _unparsed(d, src_dict, "RequestTime")
 
         verify_status_event = cls(
             session_status=session_status,
