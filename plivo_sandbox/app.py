@@ -196,6 +196,8 @@ def create_app(
         fire_timers=sandbox.fire_due_timers,
     )
     sandbox.on_clock_advance(callbacks.wake)
+    # A reset forgets the callbacks: attempts still in flight end at once.
+    sandbox.on_reset(callbacks.cut_in_flight)
     # A new event goes out at once, not at the loop's next look.
     sandbox.store.on_callbacks_queued(callbacks.wake)
 

@@ -4,32 +4,38 @@ Services add events to the outbox (``Transaction.add_callback``) in the
 transaction of the change they report. ``CallbackDispatcher`` sends them in a
 background thread, so no API answer ever waits for a receiver: it claims due
 callbacks from the store (a lease, so several worker processes sharing one
-SQLite file never send one twice), signs each with the owning account's Auth
-Token, sends it with ``http.client`` (which never follows a redirect) and
-records the attempt. Only a 200 counts; anything else is retried after the
-delays openapi.yaml states, on the sandbox clock, then given up. A URL's
-callbacks go one at a time in the order they were added.
+SQLite file never send one at the same time), signs each with the owning
+account's Auth Token, sends it (never following a redirect) within one
+deadline per attempt, and records the attempt. Only a 200 counts; anything
+else is retried after the delays openapi.yaml states, on the sandbox clock,
+then given up. A URL's callbacks go one at a time in the order they were
+added; different URLs never wait for each other.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import contextlib
+import functools
 import hashlib
 import hmac
-import http.client
 import logging
 import secrets
+import ssl
 import threading
 import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlencode, urlparse, urlsplit, urlunparse, urlunsplit
+
+import h11
 
 from .clock import Clock
 from .config import SandboxConfig, is_loopback
-from .errors import Busy
+from .errors import BadRequest, Busy
 from .spec import ApiSpec
 from .storage import CallbackState, Delivery, Store
 from .timefmt import MICROS, iso_time, to_micros
@@ -49,6 +55,17 @@ ANY_HOST = "*"
 USER_AGENT = "plivo-sandbox"
 # How much of a receiver's answer is read (and dropped) before closing.
 _MAX_ANSWER_BYTES = 64 * 1024
+_READ_CHUNK = 16 * 1024
+# Seconds a claim lasts beyond the attempt's deadline: time to record the attempt.
+LEASE_MARGIN = 30.0
+# Seconds ``stop`` gives cut attempts to be recorded (plus the lock timeout).
+STOP_GRACE = 2.0
+# While stopping, how often recording an attempt is tried against a locked database.
+STOP_RECORD_TRIES = 3
+# The message of a reset's cut (the reset forgot the callbacks: nothing to record).
+CUT_BY_RESET = "reset"
+
+_T = TypeVar("_T")
 
 
 def retry_delays(spec: ApiSpec) -> tuple[int, ...]:
@@ -112,6 +129,38 @@ def signature_headers(
 
 # ---------------------------------------------------------------------- policy
 
+# Why a callback URL with user information is refused (at create and update) or blocked.
+USERINFO_REFUSAL = (
+    "a callback URL cannot carry user information (user:password@): the signature covers"
+    " the URL as called, but a receiver rebuilds that URL from its Host header, which never"
+    " holds it, so every event would fail its signature check; put a secret in the path or"
+    " the query string instead"
+)
+
+
+def shown_url(url: str) -> str:
+    """``url`` without any user information, fit for a log line or an error message."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def check_callback_urls(args: Mapping[str, Any], names: tuple[str, ...]) -> None:
+    """Refuse (400) the callback URLs among ``args[names]`` that carry user information."""
+    for name in names:
+        url = args.get(name)
+        if isinstance(url, str) and "@" in _authority(url):
+            raise BadRequest(f"{name}: {USERINFO_REFUSAL}")
+
+
+def _authority(url: str) -> str:
+    try:
+        return urlsplit(url).netloc
+    except ValueError:  # the spec's own checks refuse it
+        return ""
+
 
 @dataclass(frozen=True)
 class CallbackPolicy:
@@ -131,9 +180,11 @@ class CallbackPolicy:
             host = parts.hostname
             parts.port  # noqa: B018 - raises ValueError on a bad port
         except ValueError as exc:
-            return f"{url!r} is not a usable URL: {exc}"
+            return f"{shown_url(url)!r} is not a usable URL: {exc}"
         if parts.scheme not in ("http", "https") or not host:
-            return f"{url!r} is not an http or https URL"
+            return f"{shown_url(url)!r} is not an http or https URL"
+        if "@" in parts.netloc:
+            return USERINFO_REFUSAL
         allowed = {name.lower() for name in self.allowed_hosts}
         if ANY_HOST in allowed or host.lower() in allowed or is_loopback(host):
             return None
@@ -180,34 +231,87 @@ def build_request(
     return Request("POST", url, body, headers)
 
 
-def send(request: Request, timeout: float) -> tuple[int | None, str]:
-    """Send ``request``; the answer's status code, or None and what went wrong."""
+def _described(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+async def send(request: Request, timeout: float) -> tuple[int | None, str]:
+    """Send ``request``; the answer's status code, or None and what went wrong.
+
+    ``timeout`` is one deadline for the whole attempt: name resolution,
+    connecting, sending and reading the complete answer (a receiver that
+    trickles its answer a byte at a time is cut at the deadline). An answer
+    that ends before its announced length is a failure. Redirects are not
+    followed. At most ``_MAX_ANSWER_BYTES`` of a long body are read.
+    """
     parts = urlsplit(request.url)
-    connection_class = (
-        http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
-    )
-    target = parts.path or "/"
-    if parts.query:
-        target += "?" + parts.query
-    connection = connection_class(parts.hostname or "", parts.port, timeout=timeout)
+    host = parts.hostname or ""
+    secure = parts.scheme == "https"
+    port = parts.port or (443 if secure else 80)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    # The Host header is the URL's own host and port, as the signature covers them.
+    authority = parts.netloc.rpartition("@")[2]
+    headers = [
+        ("Host", authority),
+        ("User-Agent", USER_AGENT),
+        ("Connection", "close"),
+        *request.headers.items(),
+    ]
+    if request.body is not None:
+        headers.append(("Content-Length", str(len(request.body))))
+    writer: asyncio.StreamWriter | None = None
     try:
-        connection.request(
-            request.method,
-            target,
-            body=request.body,
-            headers={**request.headers, "User-Agent": USER_AGENT},
-        )
-        answer = connection.getresponse()
-        answer.read(_MAX_ANSWER_BYTES)
-        return answer.status, ""
+        async with asyncio.timeout(timeout):
+            reader, writer = await asyncio.open_connection(
+                host,
+                port,
+                ssl=ssl.create_default_context() if secure else None,
+                server_hostname=host if secure else None,
+            )
+            connection = h11.Connection(h11.CLIENT)
+            writer.write(
+                connection.send(h11.Request(method=request.method, target=target, headers=headers))
+            )
+            if request.body:
+                writer.write(connection.send(h11.Data(data=request.body)))
+            writer.write(connection.send(h11.EndOfMessage()))
+            await writer.drain()
+            return await _read_answer(connection, reader)
+    except TimeoutError:
+        return None, f"no complete answer within {timeout:g} s (timed out)"
     except ConnectionRefusedError:
         return None, "connection refused"
-    except TimeoutError:
-        return None, f"no answer within {timeout:g} s (timed out)"
-    except (OSError, http.client.HTTPException) as exc:
-        return None, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    except h11.ProtocolError as exc:
+        return None, f"the answer was cut short or malformed ({exc})"
+    except (OSError, ssl.SSLError, UnicodeError) as exc:
+        return None, _described(exc)
     finally:
-        connection.close()
+        if writer is not None:
+            writer.transport.abort()  # nothing more to say or hear: no lingering close
+
+
+async def _read_answer(
+    connection: h11.Connection, reader: asyncio.StreamReader
+) -> tuple[int | None, str]:
+    """The status of the answer once it has arrived whole (or its first 64 KB)."""
+    status: int | None = None
+    read = 0
+    while True:
+        event = connection.next_event()
+        if event is h11.NEED_DATA:
+            # b"" at the end of the stream: h11 then says whether the answer was whole.
+            connection.receive_data(await reader.read(_READ_CHUNK))
+        elif isinstance(event, h11.Response):
+            status = event.status_code
+        elif isinstance(event, h11.Data):
+            read += len(event.data)
+            if read >= _MAX_ANSWER_BYTES:  # enough: the status is known, the rest is dropped
+                return status, ""
+        elif isinstance(event, h11.EndOfMessage):
+            return status, ""
+        elif isinstance(event, h11.ConnectionClosed):
+            return None, "the connection closed before an answer"
+        # InformationalResponse (1xx): the real answer follows.
 
 
 # ---------------------------------------------------------------------- rendering
@@ -236,13 +340,64 @@ def render_delivery(delivery: Delivery) -> dict[str, Any]:
 # ---------------------------------------------------------------------- the loop
 
 
-class CallbackDispatcher:
-    """Delivers the outbox in the background (one thread, plus a pool for the requests).
+@dataclass(frozen=True)
+class Outcome:
+    """How one attempt ended, and what the outbox records for it."""
 
+    state: CallbackState
+    next_us: int | None
+    attempt: dict[str, Any]
+    reason: str = ""
+
+
+def outcome(
+    delivery: Delivery,
+    started_us: int,
+    status: int | None,
+    error: str,
+    delays: tuple[int, ...],
+) -> Outcome:
+    """The state after an attempt at ``delivery`` begun at ``started_us`` (sandbox time).
+
+    Only a 200 delivers; otherwise the next attempt follows after ``delays``
+    (one per retry), then the callback is given up. A claim that found an
+    earlier claim lapsed (its worker stopped before recording what happened)
+    is a redelivery, and the attempt says so.
+    """
+    attempt: dict[str, Any] = {"time": iso_time(started_us)}
+    if status is not None:
+        attempt["status_code"] = status
+    else:
+        attempt["error"] = error
+    if delivery.lease_us:
+        attempt["redelivery"] = REDELIVERY
+    made = len(delivery.attempts) + 1
+    if status == 200:
+        return Outcome("delivered", None, attempt)
+    if made <= len(delays):
+        return Outcome("pending", started_us + delays[made - 1] * MICROS, attempt)
+    return Outcome("failed", None, attempt, f"given up after {made} attempts")
+
+
+# Why an attempt is marked as a redelivery.
+REDELIVERY = (
+    "sent again: an earlier attempt was claimed but never recorded (its worker stopped or"
+    " lost the database mid-send), so the receiver may have this event twice"
+)
+CUT_BY_STOP = "cut short: the sandbox stopped while the attempt was in flight"
+
+
+class CallbackDispatcher:
+    """Delivers the outbox in the background: an asyncio loop in a thread of its own.
+
+    Each claimed callback is sent by its own task, so a receiver that hangs or
+    trickles holds up only its own URL's later events, never another URL's.
+    Every attempt has one deadline (``callback_timeout``) for connecting,
+    sending and the whole answer. The store is used from one more thread (its
+    calls block), so a locked database never stalls the sends in flight.
     ``start`` and ``stop`` bracket it (the app's lifespan); ``wake`` makes it
-    look at once (after a clock advance); otherwise it looks every
-    ``poll_interval`` seconds (other workers' callbacks and clock moves) or
-    when the next retry falls due.
+    look at once; ``cut_in_flight`` ends the attempts being sent (a reset);
+    otherwise it looks every ``poll_interval`` seconds or when a retry falls due.
     """
 
     def __init__(
@@ -254,7 +409,7 @@ class CallbackDispatcher:
         *,
         fire_timers: Callable[[], object] | None = None,
         poll_interval: float = 0.25,
-        parallel: int = 4,
+        max_in_flight: int = 512,
     ) -> None:
         self.config = config
         self.store = store
@@ -264,16 +419,21 @@ class CallbackDispatcher:
         self.delays = retry_delays(spec)
         self.fire_timers = fire_timers
         self.poll_interval = poll_interval
-        self.parallel = parallel
-        # A claim lasts past the longest attempt; a worker that dies mid-send
-        # leaves the callback to another after this much real time.
-        self.lease_us = int((self.timeout + 30) * MICROS)
-        self._wake = threading.Event()
-        self._stopping = threading.Event()
+        self.max_in_flight = max_in_flight
+        # A claim outlasts the longest attempt (cut at ``timeout``) plus its
+        # bookkeeping; a worker that dies mid-send leaves the callback to
+        # another after this much real time (a redelivery, marked as one).
+        self.lease_us = int((self.timeout + LEASE_MARGIN) * MICROS)
         self._thread: threading.Thread | None = None
-        self._pool: ThreadPoolExecutor | None = None
-        self._busy = 0
-        self._busy_lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake: asyncio.Event | None = None
+        self._stopping = threading.Event()
+        self._in_flight: dict[int, asyncio.Task[CallbackState | None]] = {}
+        self._sending: set[int] = set()  # ids of in-flight attempts not yet answered
+        # The lease each in-flight attempt records under (renewed when a round
+        # claims it again while its attempt is still being recorded).
+        self._claims: dict[int, int] = {}
+        self._store_thread: ThreadPoolExecutor | None = None
         self._warned_blocked = False
 
     # -------------------------------------------------------------- lifecycle
@@ -290,96 +450,162 @@ class CallbackDispatcher:
                 HOSTS_ENV,
             )
         self._stopping.clear()
-        self._pool = ThreadPoolExecutor(self.parallel, thread_name_prefix="plivo-callback")
-        self._thread = threading.Thread(target=self._run, name="plivo-callback-loop", daemon=True)
+        self._store_thread = ThreadPoolExecutor(1, thread_name_prefix="plivo-callback-store")
+        ready = threading.Event()
+        self._thread = threading.Thread(
+            target=self._serve, args=(ready,), name="plivo-callback-loop", daemon=True
+        )
         self._thread.start()
+        ready.wait()
 
     def stop(self) -> None:
-        """Stop the loop; waits for requests in flight (each ends within the timeout)."""
+        """Stop: cut the attempts in flight (recorded as such), then end the loop.
+
+        Takes at most a few seconds whatever the receivers do.
+        """
         if self._thread is None:
             return
         self._stopping.set()
-        self._wake.set()
-        self._thread.join()
+        self._call_soon(self._set_wake)
+        self._thread.join(timeout=STOP_GRACE + self.config.lock_timeout)
         self._thread = None
-        assert self._pool is not None
-        self._pool.shutdown(wait=True)
-        self._pool = None
+        assert self._store_thread is not None
+        self._store_thread.shutdown(wait=True, cancel_futures=True)
+        self._store_thread = None
 
     def wake(self) -> None:
-        """Look for due callbacks and timers now."""
-        self._wake.set()
+        """Look for due callbacks and timers now (from any thread)."""
+        self._call_soon(self._set_wake)
 
-    # -------------------------------------------------------------- work
+    def cut_in_flight(self) -> None:
+        """End every attempt being sent now, recording nothing (a reset forgot them)."""
+        self._call_soon(self._cut_all)
 
-    def _run(self) -> None:
+    def in_flight(self) -> int:
+        """How many attempts are being sent."""
+        return len(self._in_flight)
+
+    def _call_soon(self, callback: Callable[[], None]) -> None:
+        loop = self._loop
+        if loop is not None:
+            with contextlib.suppress(RuntimeError):  # the loop has just closed
+                loop.call_soon_threadsafe(callback)
+
+    def _set_wake(self) -> None:
+        if self._wake is not None:
+            self._wake.set()
+
+    def _cut_all(self) -> None:
+        self._cut(CUT_BY_RESET)
+
+    def _cut(self, why: str) -> None:
+        """Cancel the attempts being sent (not those recording what happened)."""
+        for ident in list(self._sending):
+            task = self._in_flight.get(ident)
+            if task is not None:
+                task.cancel(why)
+
+    # -------------------------------------------------------------- the loop
+
+    def _serve(self, ready: threading.Event) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        self._wake = asyncio.Event()
+        ready.set()
+        try:
+            loop.run_until_complete(self._run())
+        finally:
+            self._loop = None
+            loop.close()
+
+    async def _store(self, work: Callable[[], _T]) -> _T:
+        """Run ``work`` (a store call, which may wait for the lock) off the loop."""
+        assert self._loop is not None and self._store_thread is not None
+        return await self._loop.run_in_executor(self._store_thread, work)
+
+    async def _run(self) -> None:
+        assert self._wake is not None
         while not self._stopping.is_set():
             self._wake.clear()
+            free = self.max_in_flight - len(self._in_flight)
             try:
-                pause = self.run_once()
+                claimed, claim, pause = await self._store(functools.partial(self._round, free))
             except Busy as exc:  # another process holds the database: try again shortly
                 log.warning("callback delivery waits for the database: %s", exc.message)
-                pause = self.poll_interval
+                claimed, claim, pause = [], 0, self.poll_interval
             except Exception:  # keep delivering whatever one round ran into
                 log.exception("callback delivery round failed")
-                pause = self.poll_interval
-            self._wake.wait(pause)
+                claimed, claim, pause = [], 0, self.poll_interval
+            for delivery in claimed:
+                self._begin(delivery, claim)
+            if pause > 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), pause)
+        self._cut(CUT_BY_STOP)
+        tasks = list(self._in_flight.values())
+        if tasks:
+            await asyncio.wait(tasks, timeout=STOP_GRACE + self.config.lock_timeout)
 
-    def run_once(self) -> float:
-        """Fire due timers, hand due callbacks to the pool; returns how long to rest."""
+    def _round(self, free: int) -> tuple[list[Delivery], int, float]:
+        """Fire due timers, claim up to ``free`` due callbacks (in the store thread).
+
+        Returns the claimed callbacks, their lease's end, and how long to rest.
+        """
         if self.fire_timers is not None:
             try:
                 self.fire_timers()
             except Exception:  # a timer's trouble must not stop the deliveries
                 log.exception("firing due timers failed")
+        if free <= 0:
+            return [], 0, self.poll_interval
         now_us = to_micros(self.clock.now())
         real_us = time.time_ns() // 1000
-        with self._busy_lock:
-            free = self.parallel - self._busy
-        if free > 0 and self._pool is not None:
-            with self.store.transaction(write=False) as tx:
-                earliest = tx.next_callback_us(real_us)
-            if earliest is not None and earliest <= now_us:
-                with self.store.transaction() as tx:
-                    claimed = tx.claim_callbacks(now_us, real_us, self.lease_us, free)
-                for delivery in claimed:
-                    with self._busy_lock:
-                        self._busy += 1
-                    self._pool.submit(self._attempt, delivery)
-            elif earliest is not None:
-                return min(self.poll_interval, (earliest - now_us) / MICROS)
-        return self.poll_interval
+        with self.store.transaction(write=False) as tx:
+            earliest = tx.next_callback_us(real_us)
+        if earliest is None:
+            return [], 0, self.poll_interval
+        if earliest > now_us:
+            return [], 0, min(self.poll_interval, (earliest - now_us) / MICROS)
+        with self.store.transaction() as tx:
+            claimed = tx.claim_callbacks(now_us, real_us, self.lease_us, free)
+        claim = real_us + self.lease_us
+        fresh = []
+        for delivery in claimed:
+            # One whose attempt this process is still recording (the database was
+            # locked past its lease) is not sent again: its record takes the new lease.
+            if delivery.id not in self._claims:
+                fresh.append(delivery)
+            self._claims[delivery.id] = claim
+        # A full batch may leave more due callbacks behind: look again at once.
+        return fresh, claim, 0.0 if len(claimed) == free else self.poll_interval
 
-    def _attempt(self, delivery: Delivery) -> None:
-        try:
-            self.attempt(delivery)
-        except Exception:
-            log.exception("callback %d: delivery failed unexpectedly", delivery.id)
-        finally:
-            with self._busy_lock:
-                self._busy -= 1
-            self._wake.set()  # the URL's next callback may go now
+    def _begin(self, delivery: Delivery, claim: int) -> None:
+        task = asyncio.ensure_future(self.attempt(delivery, claim))
+        self._in_flight[delivery.id] = task
+        task.add_done_callback(lambda _: self._finished(delivery.id))
 
-    def attempt(self, delivery: Delivery) -> CallbackState:
-        """Make one attempt at ``delivery`` (claimed) and record it; returns its new state."""
+    def _finished(self, ident: int) -> None:
+        self._in_flight.pop(ident, None)
+        self._claims.pop(ident, None)
+        self._set_wake()  # the URL's next callback may go now
+
+    # -------------------------------------------------------------- one attempt
+
+    async def attempt(self, delivery: Delivery, claim: int | None = None) -> CallbackState | None:
+        """Make one attempt at ``delivery`` (claimed, with lease ``claim``) and record it.
+
+        Returns its new state; None when a reset cut it (nothing is left to record).
+        """
         callback = delivery.callback
         account = self.config.accounts.get(callback.owner)
         refusal = self.policy.refusal(callback.url)
         if refusal is not None or account is None:
             refusal = refusal or f"account {callback.owner} is not configured: nothing can sign it"
-            with self._busy_lock:
-                first, self._warned_blocked = not self._warned_blocked, True
+            first, self._warned_blocked = not self._warned_blocked, True
             if first:
-                log.warning("callback to %s blocked: %s", callback.url, refusal)
-            with self.store.transaction() as tx:
-                tx.record_attempt(
-                    delivery.id,
-                    state="blocked",
-                    next_us=None,
-                    attempt=None,
-                    headers={},
-                    reason=refusal,
-                )
+                log.warning("callback to %s blocked: %s", shown_url(callback.url), refusal)
+            blocked = Outcome("blocked", None, {}, refusal)
+            await self._record(delivery, claim, blocked, {})
             return "blocked"
         parent = self.config.accounts.get(account.parent) if account.parent else None
         request = build_request(
@@ -390,45 +616,75 @@ class CallbackDispatcher:
             parent.auth_token if parent is not None else None,
         )
         started_us = to_micros(self.clock.now())
-        status, error = send(request, self.timeout)
-        attempt: dict[str, Any] = {"time": iso_time(started_us)}
-        if status is not None:
-            attempt["status_code"] = status
-        else:
-            attempt["error"] = error
-        made = len(delivery.attempts) + 1
-        state: CallbackState
-        next_us: int | None = None
-        reason = ""
-        if status == 200:
-            state = "delivered"
-        elif made <= len(self.delays):
-            state = "pending"
-            next_us = started_us + self.delays[made - 1] * MICROS
-        else:
-            state = "failed"
-            reason = f"given up after {made} attempts"
+        self._sending.add(delivery.id)
+        try:
+            status, error = await send(request, self.timeout)
+        except asyncio.CancelledError as cut:
+            task = asyncio.current_task()
+            if task is not None:
+                task.uncancel()
+            if cut.args and cut.args[0] == CUT_BY_RESET:
+                return None
+            status, error = None, CUT_BY_STOP
+        finally:
+            self._sending.discard(delivery.id)
+        result = outcome(delivery, started_us, status, error, self.delays)
         signature_only = {
             name: value for name, value in request.headers.items() if name.startswith("X-Plivo")
         }
-        with self.store.transaction() as tx:
-            tx.record_attempt(
-                delivery.id,
-                state=state,
-                next_us=next_us,
-                attempt=attempt,
-                headers=signature_only,
-                reason=reason,
-            )
-        outcome = status if status is not None else error
+        await self._record(delivery, claim, result, signature_only)
         log.info(
             "callback %d %s %s %s: attempt %d -> %s (%s)",
             delivery.id,
             callback.event,
             callback.method,
-            callback.url,
-            made,
-            outcome,
-            state,
+            shown_url(callback.url),
+            len(delivery.attempts) + 1,
+            status if status is not None else error,
+            result.state,
         )
-        return state
+        return result.state
+
+    async def _record(
+        self, delivery: Delivery, claim: int | None, result: Outcome, headers: dict[str, str]
+    ) -> None:
+        """Record an attempt, retrying while the database is locked: the send is never redone.
+
+        Gives up only when stopping; the lapsed claim then makes the next
+        attempt a redelivery, marked as one.
+        """
+
+        def write() -> None:
+            with self.store.transaction() as tx:
+                tx.record_attempt(
+                    delivery.id,
+                    state=result.state,
+                    next_us=result.next_us,
+                    attempt=result.attempt or None,
+                    headers=headers,
+                    reason=result.reason,
+                    claim=self._claims.get(delivery.id, claim),
+                )
+
+        tries = 0
+        while True:
+            tries += 1
+            try:
+                await self._store(write)
+                return
+            except Busy as exc:
+                if self._stopping.is_set() and tries >= STOP_RECORD_TRIES:
+                    log.warning(
+                        "callback %d: attempt not recorded before stopping (%s);"
+                        " it will be sent again, marked as a redelivery",
+                        delivery.id,
+                        exc.message,
+                    )
+                    return
+                if tries == 1:
+                    log.warning(
+                        "callback %d: recording the attempt waits for the database (%s)",
+                        delivery.id,
+                        exc.message,
+                    )
+                await asyncio.sleep(min(1.0, 0.05 * tries))

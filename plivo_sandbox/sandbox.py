@@ -44,6 +44,8 @@ class Sandbox:
         self.verify = VerifyService(config, self.store, self.clock, self.spec)
         # Called after every clock advance (the callback loop wakes: retries may be due).
         self._on_advance: list[Callable[[], None]] = []
+        # Called after every reset (the callback loop cuts the attempts in flight).
+        self._on_reset: list[Callable[[], None]] = []
         self.forced = ForcedAnswers(self.store, self.spec)
 
     def authenticate(
@@ -98,6 +100,12 @@ class Sandbox:
         with self.store.transaction() as tx:
             tx.clear()
         self.clock.reset()
+        for listener in self._on_reset:
+            listener()
+
+    def on_reset(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after each ``reset`` of this process."""
+        self._on_reset.append(listener)
 
     def close(self) -> None:
         """Release the store."""

@@ -138,6 +138,9 @@ class Delivery:
     attempts: tuple[Mapping[str, Any], ...] = ()  # as recorded by ``record_attempt``
     headers: Mapping[str, str] = field(default_factory=dict)  # the last signature headers
     reason: str = ""  # why it is ``blocked`` or ``failed``
+    # The lease when read (real time, µs; 0: none). A claim that finds one
+    # (lapsed) takes over an attempt whose outcome was never recorded.
+    lease_us: int = 0
 
 
 class StoredRecord:
@@ -273,8 +276,15 @@ class Transaction(Protocol):
         attempt: Mapping[str, Any] | None,
         headers: Mapping[str, str],
         reason: str = "",
+        claim: int | None = None,
     ) -> None:
-        """Store an attempt's outcome (``attempt`` None: blocked, none made); end the lease."""
+        """Store an attempt's outcome (``attempt`` None: blocked, none made); end the lease.
+
+        ``claim`` is the lease the attempt was made under (its end, as the claim
+        set it). When a later claim has taken the callback over meanwhile (this
+        one lapsed), the attempt is still added, but the state is left to that
+        claim, except that a 200 delivers. A delivered callback stays delivered.
+        """
 
     def next_callback_us(self, real_us: int) -> int | None:
         """The earliest ``next_us`` of an unleased callback heading its URL's queue, or None."""
@@ -533,7 +543,7 @@ _WRITTEN = (
 
 _CALLBACK_COLUMNS = (
     "id, session_uuid, owner, kind, event, url, method, fields, order_us, next_us, state,"
-    " attempts, headers, reason"
+    " attempts, headers, reason, lease_us"
 )
 
 
@@ -546,7 +556,7 @@ _HEAD_OF_QUEUE = (
 
 def _delivery(record: sqlite3.Row | tuple[Any, ...]) -> Delivery:
     (ident, session_uuid, owner, kind, event, url, method, fields_json, order_us) = record[:9]
-    next_us, state, attempts, headers, reason = record[9:]
+    next_us, state, attempts, headers, reason, lease_us = record[9:]
     return Delivery(
         id=ident,
         callback=Callback(
@@ -564,6 +574,7 @@ def _delivery(record: sqlite3.Row | tuple[Any, ...]) -> Delivery:
         attempts=tuple(json.loads(attempts)),
         headers=json.loads(headers),
         reason=reason,
+        lease_us=lease_us,
     )
 
 
@@ -860,15 +871,31 @@ class _SqliteTransaction:
         attempt: Mapping[str, Any] | None,
         headers: Mapping[str, str],
         reason: str = "",
+        claim: int | None = None,
     ) -> None:
         found = self.conn.execute(
-            "SELECT attempts FROM callbacks WHERE id = ?", (callback_id,)
+            "SELECT attempts, state, lease_us FROM callbacks WHERE id = ?", (callback_id,)
         ).fetchone()
         if found is None:  # forgotten by a reset while it was being sent
             return
         attempts = json.loads(found[0])
         if attempt is not None:
             attempts.append(dict(attempt))
+        ours = claim is None or found[2] == claim
+        if found[1] == "delivered" or (not ours and state != "delivered"):
+            # Only the attempt is added: the state belongs to the delivery or the newer claim.
+            self.conn.execute(
+                "UPDATE callbacks SET attempts = ? WHERE id = ?",
+                (json.dumps(attempts), callback_id),
+            )
+            return
+        if not ours:  # a 200 under a lapsed claim: delivered, the newer claim's lease kept
+            self.conn.execute(
+                "UPDATE callbacks SET state = 'delivered', next_us = NULL, attempts = ?,"
+                " headers = ?, reason = '' WHERE id = ?",
+                (json.dumps(attempts), json.dumps(dict(headers)), callback_id),
+            )
+            return
         self.conn.execute(
             "UPDATE callbacks SET state = ?, next_us = ?, attempts = ?, headers = ?,"
             " reason = ?, lease_us = 0 WHERE id = ?",
