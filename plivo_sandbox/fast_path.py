@@ -13,6 +13,10 @@ bad argument, bad credentials, an odd content type) goes on to connexion
 untouched, so every error keeps connexion's wording. The handler it calls is
 the very endpoint connexion calls, with the same arguments: a test
 (tests/sandbox/test_fast_path.py) checks both on generated requests.
+
+The drift proxy (``proxy.py``) checks real traffic with the same compiled
+operations: compiled without endpoints, ``problems`` says why a request is
+not one the spec accepts instead of handing it to connexion.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from urllib.parse import parse_qsl
 
 from connexion.decorators.parameter import sanitized
 from connexion.json_schema import Draft4ResponseValidator, resolve_refs
-from jsonschema import Draft4Validator
+from jsonschema import Draft4Validator, ValidationError
 from jsonschema.protocols import Validator
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -62,6 +66,23 @@ class Unsupported(Exception):
 
 
 @dataclass(frozen=True)
+class Problem:
+    """One reason a request is not one the spec accepts (what the proxy reports).
+
+    ``where`` is ``path``, ``query``, ``header`` or ``body``; ``name`` the
+    parameter or header (empty for the body). A schema's verdict comes as
+    its ``error``; anything else as a ``keyword`` and a ``detail`` that
+    never repeats the value sent (it may be personal data).
+    """
+
+    where: str
+    name: str
+    keyword: str = ""
+    detail: str = ""
+    error: ValidationError | None = None
+
+
+@dataclass(frozen=True)
 class _Query:
     """One declared query parameter: how to read it from text, and its schema."""
 
@@ -70,7 +91,7 @@ class _Query:
     check: Validator
 
 
-class _Operation:
+class CompiledOperation:
     """One operation of the routed spec, compiled: everything a request is checked against."""
 
     def __init__(
@@ -80,7 +101,7 @@ class _Operation:
         operation: Mapping[str, Any],
         path_item: Mapping[str, Any],
         document: Mapping[str, Any],
-        endpoint: Endpoint,
+        endpoint: Endpoint | None,
     ) -> None:
         self.method = method.upper()
         self.operation_id: str = operation["operationId"]
@@ -136,11 +157,14 @@ class _Operation:
             )
         self.responses: dict[str, Any] = operation.get("responses", {})
         self._response_checks: dict[int, Validator | None] = {}
-        signature = inspect.signature(inspect.unwrap(endpoint))
-        self.takes_all = any(
-            p.kind is inspect.Parameter.VAR_KEYWORD for p in signature.parameters.values()
-        )
-        self.takes = frozenset(signature.parameters)
+        self.takes_all = False
+        self.takes: frozenset[str] = frozenset()
+        if endpoint is not None:
+            signature = inspect.signature(inspect.unwrap(endpoint))
+            self.takes_all = any(
+                p.kind is inspect.Parameter.VAR_KEYWORD for p in signature.parameters.values()
+            )
+            self.takes = frozenset(signature.parameters)
 
     def arguments(
         self, scope: Scope, path_args: dict[str, str], body: bytes, sandbox: Sandbox
@@ -169,53 +193,127 @@ class _Operation:
             return arguments
         return {name: value for name, value in arguments.items() if name in self.takes}
 
-    def _query(self, raw: bytes) -> dict[str, Any] | None:
-        """Declared parameters, each given once, typed; with the spec's defaults."""
+    def _query(self, raw: bytes, problems: list[Problem] | None = None) -> dict[str, Any] | None:
+        """Declared parameters, each given once, typed; with the spec's defaults.
+
+        None at the first problem; with a ``problems`` list, every problem is
+        added to it instead (the proxy's diagnosis; only the failing branches look).
+        """
         values: dict[str, Any] = dict(self.query_defaults)
         given: set[str] = set()
         if raw:
             try:
                 pairs = parse_qsl(raw.decode("ascii"), keep_blank_values=True, strict_parsing=True)
             except (UnicodeDecodeError, ValueError):
-                return None
+                if problems is None:
+                    return None
+                problems.append(Problem("query", "", "syntax", "not a well-formed query string"))
+                return values
             for name, text in pairs:
                 declared = self.query.get(name)
                 if declared is None or name in given:
-                    return None
+                    if problems is None:
+                        return None
+                    if declared is None:
+                        problems.append(Problem("query", name, "undocumented", "not a parameter"))
+                    else:
+                        problems.append(Problem("query", name, "repeated", "given more than once"))
+                    continue
                 given.add(name)
                 value: Any = text
                 if declared.kind == "integer":
-                    if not (text.isascii() and text.isdigit()):
+                    if text.isascii() and text.isdigit():
+                        value = int(text)
+                    elif problems is None:
                         return None
-                    value = int(text)
+                    else:
+                        try:  # as connexion coerces it: "-5" is a whole number
+                            value = int(text)
+                        except ValueError:
+                            problems.append(Problem("query", name, "type", "not a whole number"))
+                            continue
                 if not declared.check.is_valid(value):
-                    return None
+                    if problems is None:
+                        return None
+                    problems.extend(
+                        Problem("query", name, error=error)
+                        for error in declared.check.iter_errors(value)
+                    )
+                    continue
                 values[name] = value
         for name, declared in self.query.items():
             if declared.required and name not in given:
-                return None
+                if problems is None:
+                    return None
+                problems.append(Problem("query", name, "required", "missing"))
         return values
 
-    def _body(self, scope: Scope, body: bytes) -> Any:
-        """The JSON body if the schema accepts it; None if connexion must answer."""
+    def _body(self, scope: Scope, body: bytes, problems: list[Problem] | None = None) -> Any:
+        """The JSON body if the schema accepts it; None if connexion must answer.
+
+        With a ``problems`` list, what is wrong with the body is added to it.
+        """
         assert self.body_check is not None
         content_types = [v for k, v in scope.get("headers", []) if k == b"content-type"]
         if len(content_types) != 1 or content_types[0] not in _JSON_TYPES or not body:
+            if problems is not None:
+                problems.append(
+                    Problem("body", "", "required", "missing")
+                    if not body
+                    else Problem("header", "Content-Type", "media type", "not application/json")
+                )
             return None
         try:
             parsed = json.loads(body.decode("utf-8"))
             check_decoded(parsed)
         except Exception:  # every parse failure has connexion's wording
+            if problems is not None:
+                problems.append(Problem("body", "", "syntax", "not JSON text the API can read"))
             return None
         if parsed is None or not self.body_check.is_valid(parsed):
+            if problems is not None:
+                problems.extend(
+                    Problem("body", "", error=error)
+                    for error in self.body_check.iter_errors(parsed)
+                )
             return None
         return parsed
+
+    def problems(self, scope: Scope, path_args: Mapping[str, str], body: bytes) -> list[Problem]:
+        """Every way a request to this operation breaks the spec (empty: it conforms).
+
+        ``scope`` must carry a normalised Content-Type, as ContentTypeMiddleware
+        gives the sandbox. Credentials are only looked for (Basic, as the
+        security scheme says): whether they are right is the server's business.
+        """
+        found: list[Problem] = []
+        for name, value in path_args.items():
+            check = self.path_checks.get(name)
+            if check is not None:
+                found.extend(
+                    Problem("path", name, error=error) for error in check.iter_errors(value)
+                )
+        self._query(scope.get("query_string", b""), found)
+        if self.basic_auth:
+            values = [v for k, v in scope.get("headers", []) if k == b"authorization"]
+            if len(values) != 1 or values[0][:6].lower() != b"basic ":
+                found.append(Problem("header", "Authorization", "required", "no Basic credentials"))
+        if self.body_name is not None:
+            self._body(scope, body, found)
+        return found
+
+    def response_definition(self, status: int) -> Mapping[str, Any] | None:
+        """The documented response for ``status`` (or the ``default`` one); None if neither."""
+        found: Mapping[str, Any] | None = self.responses.get(
+            str(status), self.responses.get("default")
+        )
+        return found
 
     def response_check(self, status: int) -> Validator | None:
         """The validator of an answer with ``status``, as connexion's validation picks it."""
         if status in self._response_checks:
             return self._response_checks[status]
-        definition = self.responses.get(str(status), self.responses.get("default", {}))
+        definition = self.response_definition(status) or {}
         schema = definition.get("content", {}).get("application/json", {}).get("schema")
         check = None
         if schema is not None:
@@ -244,21 +342,47 @@ def _basic_account(scope: Scope, auth_id: str, sandbox: Sandbox) -> Account | No
 
 
 def compile_operations(
-    routed: Mapping[str, Any], endpoints: Mapping[str, Endpoint]
-) -> list[_Operation]:
-    """Each operation of ``routed`` that has an endpoint, compiled (unsupported ones skipped)."""
+    routed: Mapping[str, Any], endpoints: Mapping[str, Endpoint] | None = None
+) -> list[CompiledOperation]:
+    """Each operation of ``routed`` that has an endpoint, compiled (unsupported ones skipped).
+
+    Without ``endpoints`` every operation is compiled, for checking only (the proxy).
+    """
     document = resolve_refs(routed)
     compiled = []
     for path, item in document["paths"].items():
         for method, operation in item.items():
-            if not isinstance(operation, dict) or operation.get("operationId") not in endpoints:
+            if not isinstance(operation, dict) or (
+                endpoints is not None and operation.get("operationId") not in endpoints
+            ):
                 continue
             try:
-                endpoint = endpoints[operation["operationId"]]
-                compiled.append(_Operation(path, method, operation, item, document, endpoint))
+                endpoint = None if endpoints is None else endpoints[operation["operationId"]]
+                compiled.append(
+                    CompiledOperation(path, method, operation, item, document, endpoint)
+                )
             except Unsupported as reason:
                 logger.debug("served by connexion only: %s", reason)
     return compiled
+
+
+def by_method(operations: list[CompiledOperation]) -> dict[str, list[CompiledOperation]]:
+    """``operations`` grouped by their HTTP method (upper case), for ``match_operation``."""
+    table: dict[str, list[CompiledOperation]] = {}
+    for operation in operations:
+        table.setdefault(operation.method, []).append(operation)
+    return table
+
+
+def match_operation(
+    table: Mapping[str, list[CompiledOperation]], method: str, path: str
+) -> tuple[CompiledOperation, dict[str, str]] | None:
+    """The operation and path arguments of a request, if it names one of ``table``'s."""
+    for operation in table.get(method, ()):
+        found = operation.pattern.match(path)
+        if found is not None:
+            return operation, found.groupdict()
+    return None
 
 
 class FastPathMiddleware:
@@ -272,7 +396,7 @@ class FastPathMiddleware:
     def __init__(
         self,
         app: ASGIApp,
-        operations: list[_Operation],
+        operations: list[CompiledOperation],
         sandbox: Sandbox,
         validate_responses: bool = False,
         served: Counter[str] | None = None,
@@ -282,18 +406,11 @@ class FastPathMiddleware:
         # Requests answered here, by operationId (the tests read it as app.state.fast_path_served).
         self.served = Counter[str]() if served is None else served
         self.validate_responses = validate_responses
-        self.by_method: dict[str, list[_Operation]] = {}
-        for operation in operations:
-            self.by_method.setdefault(operation.method, []).append(operation)
+        self.by_method = by_method(operations)
 
-    def match(self, scope: Scope) -> tuple[_Operation, dict[str, str]] | None:
+    def match(self, scope: Scope) -> tuple[CompiledOperation, dict[str, str]] | None:
         """The operation and path arguments of a request, if it names one of the operations."""
-        path = scope["path"]
-        for operation in self.by_method.get(scope["method"], ()):
-            found = operation.pattern.match(path)
-            if found is not None:
-                return operation, found.groupdict()
-        return None
+        return match_operation(self.by_method, scope["method"], scope["path"])
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -321,6 +438,7 @@ class FastPathMiddleware:
         self.served[operation.operation_id] += 1
         headers: Mapping[str, str] = {}
         try:
+            assert operation.endpoint is not None  # compiled with the app's endpoints
             answer, status = await operation.endpoint(**arguments)
             if self.validate_responses:
                 answer, status = self._checked(operation, answer, status)
@@ -340,7 +458,7 @@ class FastPathMiddleware:
 
     @staticmethod
     def _checked(
-        operation: _Operation, answer: dict[str, Any], status: int
+        operation: CompiledOperation, answer: dict[str, Any], status: int
     ) -> tuple[dict[str, Any], int]:
         """The answer, or connexion's 500 when it breaks its response schema."""
         check = operation.response_check(status)
