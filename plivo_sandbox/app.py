@@ -54,7 +54,7 @@ logger = logging.getLogger("plivo_sandbox")
 
 ACCOUNT_PREFIX = "/v1/Account/{auth_id}"
 # Sent with every 401, so HTTP clients know the API wants Basic credentials.
-CHALLENGE = Unauthorized.headers
+CHALLENGE = Unauthorized.default_headers
 
 
 def routing_spec(document: dict[str, Any]) -> dict[str, Any]:

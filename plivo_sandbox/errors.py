@@ -10,12 +10,14 @@ class PlivoError(Exception):
     """A failure the sandbox answers with Plivo's error body and ``status``."""
 
     status: ClassVar[int] = 400
-    # Response headers that go with the status.
-    headers: ClassVar[dict[str, str]] = {}
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+        # Response headers that go with the answer.
+        self.headers: dict[str, str] = dict(self.default_headers)
+
+    default_headers: ClassVar[dict[str, str]] = {}
 
 
 class BadRequest(PlivoError):
@@ -29,7 +31,7 @@ class Unauthorized(PlivoError):
 
     status = 401
     # So HTTP clients know the API wants Basic credentials.
-    headers: ClassVar[dict[str, str]] = {"WWW-Authenticate": 'Basic realm="Plivo"'}
+    default_headers: ClassVar[dict[str, str]] = {"WWW-Authenticate": 'Basic realm="Plivo"'}
 
 
 class NotFound(PlivoError):
@@ -45,9 +47,13 @@ class Conflict(PlivoError):
 
 
 class TooManyRequests(PlivoError):
-    """Rate limited (429)."""
+    """Rate limited (429), with the seconds to wait in ``Retry-After``."""
 
     status = 429
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.headers = {"Retry-After": str(retry_after)}
 
 
 class Busy(PlivoError):
@@ -58,7 +64,7 @@ class Busy(PlivoError):
 
     status = 503
     RETRY_AFTER_SECONDS: ClassVar[int] = 1
-    headers: ClassVar[dict[str, str]] = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    default_headers: ClassVar[dict[str, str]] = {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
 
 # The 503 of a write that waited its whole lock_timeout for the sandbox's other writes.

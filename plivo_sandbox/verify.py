@@ -10,6 +10,7 @@ import contextlib
 import hmac
 import json
 import logging
+import math
 import secrets
 import sys
 import uuid
@@ -19,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from .args import checked_body, checked_query
+from .callbacks import callback_url_fields, check_callback_urls
 from .clock import Clock
 from .config import Account, SandboxConfig
 from .errors import BadRequest, Conflict, NotFound, PlivoError, TooManyRequests
@@ -220,9 +222,9 @@ class VerifyService:
         self.spec = spec
         self.defaults = spec.defaults(CREATE_SCHEMA)
         self.filters = filter_names(spec, COLLECTION, "get")
+        self.callback_fields = callback_url_fields(spec, COLLECTION)
         self.window = SearchWindow.of(spec, COLLECTION)
-        rate = spec.operation(COLLECTION, "get")["x-plivo-rate-limit"]
-        self.rate_period_us = rate["per-seconds"] * MICROS
+        self.rate_period_us = round(config.verify_list_rate_window * MICROS)
         self.control = ApiSpec(load_document(CONTROL_SPEC))
         self._rendered = RenderMemo(
             VerifyRecord.from_data, VerifyRecord.status, VerifyRecord.render
@@ -263,6 +265,7 @@ class VerifyService:
     ) -> dict[str, Any]:
         """Generate an OTP, record its delivery attempt and charge; the session is in-progress."""
         given = checked_body(self.spec, CREATE_SCHEMA, args)
+        check_callback_urls(given, self.callback_fields)
         merged = {**self.defaults, **given}
         recipient = digits(given["recipient"])
         country = region_of(recipient, "recipient")
@@ -477,7 +480,10 @@ class VerifyService:
                     limit,
                 )
             if not allowed:
-                raise TooManyRequests("too many requests")
+                # Retry-After: the whole window, a bound the freeing of a call never exceeds.
+                raise TooManyRequests(
+                    "too many requests", retry_after=math.ceil(self.config.verify_list_rate_window)
+                )
         checked = checked_query(self.spec, COLLECTION, "get", query)
         page = Page.from_query(self.spec, checked)
         scope = list_scope(self.config, caller, checked.get("subaccount"))

@@ -183,7 +183,7 @@ def _method(endpoint: Endpoint, tag: str, imports: set[str]) -> Method:
     imports.add(result.class_info.name)
     query = [_argument(p, imports) for p in endpoint.query_parameters]
     pagination = None
-    if PAGE_PARAMETERS <= {_text(p.name) for p in endpoint.query_parameters}:
+    if {_text(p.name) for p in endpoint.query_parameters} >= PAGE_PARAMETERS:
         pagination = _pagination(result, imports)
     return Method(
         name=_method_name(str(endpoint.name), tag),

@@ -10,7 +10,8 @@ out="${1:-generated}"
 spec="${SPEC:-openapi.yaml}"
 # The generator's post hooks call `ruff` by name: the venv's pinned ruff must
 # come first on PATH, or the formatting (and so the diff) depends on the machine.
-export PATH="$PWD/$BIN:$PATH"
+case "$BIN" in /*) ;; *) BIN="$PWD/$BIN" ;; esac
+export PATH="$BIN:$PATH"
 rm -rf "$out"
 openapi-python-client generate \
     --path "$spec" \

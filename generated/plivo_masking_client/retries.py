@@ -3,7 +3,7 @@
 The policy (README, "The Python client"):
 
 * An answer whose status the spec documents with a ``Retry-After`` header
-  (503) means Plivo acted on nothing: it is retried for every
+  (429, 503) means Plivo acted on nothing: it is retried for every
   method, after what ``Retry-After`` asks (at most ``max_retry_after``
   seconds; a longer wait is the caller's decision, so the error is raised),
   or else after an exponential backoff with jitter.
@@ -25,7 +25,7 @@ import httpx
 
 from .errors import PlivoApiError, PlivoConnectionError, PlivoTimeoutError, error_from_response
 
-RETRY_EVERY_METHOD: frozenset[int] = frozenset({503})
+RETRY_EVERY_METHOD: frozenset[int] = frozenset({429, 503})
 """Statuses the spec documents with ``Retry-After``: nothing was done, any method can be sent again."""
 
 RETRY_IDEMPOTENT_ONLY: frozenset[int] = frozenset({500, 502, 504})

@@ -368,7 +368,7 @@ def test_unwrap_raises_plivo_api_error_with_the_status_and_error() -> None:
     with pytest.raises(PlivoApiError) as raised:
         unwrap(get_masking_session.sync_detailed(SESSION, client=plivo_client(fake)))
     assert raised.value.status_code == 404
-    assert raised.value.error.error == "session not found"
+    assert raised.value.message == "session not found"
     assert "404 Not Found: session not found" in str(raised.value)
 
 
