@@ -34,9 +34,9 @@ DEFAULT_MASKING_BILLING_INCREMENT = 60
 DEFAULT_CALLBACK_TIMEOUT = 5.0
 MAX_OTP_TTL = 10 * 365 * 86400  # ten years: every OTP expiry stays a showable time
 # Plivo's rate limit of the Verify list, as openapi.yaml documents it.
-PLIVO_VERIFY_LIST_RATE: int = ApiSpec().operation("/Verify/Session", "get")["x-plivo-rate-limit"][
-    "requests"
-]
+_VERIFY_LIST_RATE = ApiSpec().operation("/Verify/Session", "get")["x-plivo-rate-limit"]
+PLIVO_VERIFY_LIST_RATE: int = _VERIFY_LIST_RATE["requests"]
+PLIVO_VERIFY_LIST_WINDOW: float = float(_VERIFY_LIST_RATE["per-seconds"])
 MEMORY = ":memory:"
 # Seconds a client may take to send a request head, and then its body (408).
 DEFAULT_READ_TIMEOUT = 10.0
@@ -101,6 +101,8 @@ class SandboxConfig:
     verify_code_ttl: int = DEFAULT_OTP_TTL  # seconds an OTP stays valid
     # Verify list requests a minute per account (Plivo's limit by default); 0 = none
     verify_list_rate_limit: int = PLIVO_VERIFY_LIST_RATE
+    # ...counted over this many seconds (Plivo's minute by default; shorter for retry tests)
+    verify_list_rate_window: float = PLIVO_VERIFY_LIST_WINDOW
     verify_charges: Mapping[str, str] = field(default_factory=_default_charges)
     masking_call_rate: str = DEFAULT_MASKING_CALL_RATE  # USD a minute per masking call leg
     masking_billing_increment: int = DEFAULT_MASKING_BILLING_INCREMENT  # seconds
@@ -236,6 +238,7 @@ _ENV_SETTINGS: tuple[tuple[str, str, Any], ...] = (
     ("PLIVO_SANDBOX_LOG_OTPS", "log_otps", _bool),
     ("PLIVO_SANDBOX_CALLBACK_HOSTS", "callback_allowed_hosts", _hosts),
     ("PLIVO_SANDBOX_CALLBACK_TIMEOUT", "callback_timeout", _seconds),
+    ("PLIVO_SANDBOX_VERIFY_RATE_WINDOW", "verify_list_rate_window", _seconds),
 )
 
 
@@ -358,7 +361,8 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
     The file comes from ``path`` or ``$PLIVO_SANDBOX_CONFIG``; without one the
     demo accounts apply. ``PORT``, ``HOST``, ``PLIVO_SANDBOX_DATA`` (a
     directory or ``:memory:``), ``PLIVO_SANDBOX_OTP_TTL``,
-    ``PLIVO_SANDBOX_VERIFY_RATE_LIMIT``, ``PLIVO_SANDBOX_CALLBACK_HOSTS`` (comma
+    ``PLIVO_SANDBOX_VERIFY_RATE_LIMIT``, ``PLIVO_SANDBOX_VERIFY_RATE_WINDOW``,
+    ``PLIVO_SANDBOX_CALLBACK_HOSTS`` (comma
     separated), ``PLIVO_SANDBOX_CALLBACK_TIMEOUT`` and ``PLIVO_SANDBOX_LOG_OTPS``
     override the file. Raises ConfigError with a message naming the offending key.
     """
@@ -414,6 +418,10 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
         ),
         "callback_timeout": _seconds(
             f"{source}: callback_timeout", raw.get("callback_timeout", DEFAULT_CALLBACK_TIMEOUT)
+        ),
+        "verify_list_rate_window": _seconds(
+            f"{source}: verify_list_rate_window",
+            raw.get("verify_list_rate_window", PLIVO_VERIFY_LIST_WINDOW),
         ),
     }
 
