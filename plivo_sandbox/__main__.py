@@ -1,7 +1,8 @@
 """``python -m plivo_sandbox``: serve the sandbox with uvicorn.
 
 Command-line flags override the environment, which overrides the config file
-(see ``plivo_sandbox/sandbox.example.toml``). Every problem found before the
+(see ``plivo_sandbox/sandbox.example.toml``). ``plivo-sandbox proxy`` runs the
+drift proxy instead (``proxy.py``, docs/proxy.md). Every problem found before the
 server can serve (a bad flag or setting, an unusable data directory, a taken
 port) is one line on stderr and a non-zero exit; the "running" line is
 printed only once the port is bound and the app answers.
@@ -18,6 +19,7 @@ import socket
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any, NoReturn
 
 import uvicorn
@@ -71,7 +73,12 @@ def _positive_seconds(text: str) -> float:
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = _Parser(prog=PROG, description=__doc__)
+    parser = _Parser(
+        prog=PROG,
+        description=__doc__,
+        epilog=f"The drift proxy: {PROG} proxy --upstream https://api.plivo.com"
+        f" (see {PROG} proxy --help).",
+    )
     parser.add_argument("--config", help="TOML config file (env PLIVO_SANDBOX_CONFIG)")
     parser.add_argument("--host", help="address to listen on (env HOST, default 127.0.0.1)")
     parser.add_argument(
@@ -114,21 +121,26 @@ def _check_data_dir(config: SandboxConfig) -> None:
         store.close()
 
 
-def _bind(config: SandboxConfig) -> socket.socket:
-    family = socket.AF_INET6 if ":" in config.host else socket.AF_INET
+def _bind(host: str, port: int, *, from_env: bool = True) -> socket.socket:
+    """The listening socket, or one line on stderr (``from_env``: HOST and PORT apply)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        sock.bind((config.host, config.port))
+        sock.bind((host, port))
     except OSError as error:
         sock.close()
         reason = error.strerror or str(error)
         if error.errno == 98 or "in use" in reason.lower():
+            other = f"PORT={port + 1} or --port {port + 1}" if from_env else f"--port {port + 1}"
             _fail(
-                f"port {config.port} on {config.host} is in use ({reason}): stop what uses it"
-                f" or pick another port, e.g. PORT={config.port + 1} or --port {config.port + 1}"
+                f"port {port} on {host} is in use ({reason}): stop what uses it"
+                f" or pick another port, e.g. {other}"
             )
-        _fail(f"cannot listen on {config.host}:{config.port} ({reason}): check --host/HOST")
+        _fail(
+            f"cannot listen on {host}:{port} ({reason}): check --host"
+            + ("/HOST" if from_env else "")
+        )
     sock.set_inheritable(True)  # the workers serve on it
     return sock
 
@@ -224,8 +236,144 @@ class _Supervisor(Multiprocess):
             _banner(self.sandbox)
 
 
+PROXY_DESCRIPTION = """\
+Relay every request unchanged to --upstream and its answer unchanged back,
+and check both against openapi.yaml with the sandbox's own validators. Each
+new kind of mismatch (operation, where, what) is printed once as it happens;
+a summary with the count of each kind follows on exit (Ctrl-C or SIGTERM).
+Clients send their own credentials (from their environment): the proxy holds
+none, logs no request and saves no header. See docs/proxy.md.
+
+exit status: 0, or 1 when the proxy could not start, or with --fail-on-drift
+when any mismatch was seen; 2 for a bad argument.
+"""
+
+
+def _parse_proxy_args(argv: list[str]) -> argparse.Namespace:
+    # Imported here: serving the sandbox needs none of the proxy's modules.
+    from plivo_sandbox.proxy import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_TIMEOUT, upstream_url
+
+    parser = _Parser(
+        prog=f"{PROG} proxy",
+        description=PROXY_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--upstream",
+        metavar="URL",
+        required=True,
+        help="the API to relay to, e.g. https://api.plivo.com (no credentials in it)",
+    )
+    parser.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        metavar="ADDRESS",
+        help=f"address to listen on (default {DEFAULT_HOST}; any other is announced as"
+        " reachable from other machines)",
+    )
+    parser.add_argument(
+        "--port",
+        metavar="PORT",
+        type=_whole(1, 65535, "a port (1-65535)"),
+        default=DEFAULT_PORT,
+        help=f"port to listen on (default {DEFAULT_PORT})",
+    )
+    parser.add_argument(
+        "--spec",
+        default=None,
+        metavar="FILE",
+        help="the OpenAPI document to check against (default openapi.yaml)",
+    )
+    parser.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_positive_seconds,
+        default=DEFAULT_TIMEOUT,
+        help=f"seconds the upstream has for a whole answer, else 504 (default {DEFAULT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--read-timeout",
+        metavar="SECONDS",
+        type=_positive_seconds,
+        default=None,
+        help="seconds a client has to send a request head, and then its body (default 10)",
+    )
+    parser.add_argument(
+        "--report",
+        metavar="FILE",
+        help="write the JSON report here (on each new kind, and on exit)",
+    )
+    parser.add_argument(
+        "--save-fixtures",
+        metavar="DIR",
+        help="save exchanges, redacted, as fixtures in DIR (e.g. tests/fixtures/proxy)",
+    )
+    parser.add_argument(
+        "--fixtures-per-operation",
+        metavar="N",
+        type=_whole(1, None, "a number of fixtures (1 or more)"),
+        default=None,
+        help="answers saved per operation and status in a run, besides those showing new"
+        " drift (default 5)",
+    )
+    parser.add_argument(
+        "--fail-on-drift", action="store_true", help="exit with status 1 if any mismatch was seen"
+    )
+    parser.add_argument(
+        "--insecure-upstream",
+        action="store_true",
+        help="allow a plain-http upstream that is not on this machine (credentials unencrypted)",
+    )
+    parser.add_argument(
+        "--max-lifetime",
+        type=_positive_seconds,
+        default=None,
+        help="stop by itself after this many seconds (for test suites and CI jobs)",
+        metavar="SECONDS",
+    )
+    args = parser.parse_args(argv)
+    try:
+        args.upstream = upstream_url(args.upstream, allow_plain_http=args.insecure_upstream)
+    except ValueError as error:
+        parser.error(f"argument --upstream: {error}")
+    return args
+
+
+def proxy_main(argv: list[str]) -> NoReturn:
+    """``plivo-sandbox proxy``: relay and check until interrupted; exit with its status."""
+    from plivo_sandbox.proxy import ProxySettings, exposure_warning, run_proxy
+
+    args = _parse_proxy_args(argv)
+    optional = {
+        "spec": None if args.spec is None else Path(args.spec),
+        "read_timeout": args.read_timeout,
+        "report": None if args.report is None else Path(args.report),
+        "save_fixtures": None if args.save_fixtures is None else Path(args.save_fixtures),
+        "fixtures_per_operation": args.fixtures_per_operation,
+        "max_lifetime": args.max_lifetime,
+    }
+    settings = ProxySettings(
+        upstream=args.upstream,
+        host=args.host,
+        port=args.port,
+        timeout=args.timeout,
+        fail_on_drift=args.fail_on_drift,
+        **{name: value for name, value in optional.items() if value is not None},
+    )
+    if not settings.spec.is_file():
+        _fail(f"no OpenAPI document at {settings.spec}: check --spec")
+    warning = exposure_warning(settings)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
+    sock = _bind(settings.host, settings.port, from_env=False)
+    sys.exit(run_proxy(settings, sock))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Serve until interrupted (or until ``--max-lifetime`` runs out)."""
+    given = sys.argv[1:] if argv is None else argv
+    if given[:1] == ["proxy"]:
+        proxy_main(given[1:])
     args = _parse_args(argv)
     # Workers are separate processes that build the app from the environment.
     for name, value in (
@@ -250,7 +398,7 @@ def main(argv: list[str] | None = None) -> None:
     notice = exposure_notice(config)
     if notice:
         print(notice, file=sys.stderr, flush=True)
-    sock = _bind(config)
+    sock = _bind(config.host, config.port)
 
     if args.workers > 1:
         os.environ[SUPERVISOR_ENV] = str(os.getpid())
