@@ -21,6 +21,7 @@ import functools
 import hashlib
 import hmac
 import logging
+import re
 import secrets
 import ssl
 import threading
@@ -145,6 +146,17 @@ def shown_url(url: str) -> str:
     except ValueError:
         return url.rpartition("@")[2]
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+# The runtime expression of an OpenAPI callback that names a request body field.
+_BODY_FIELD = re.compile(r"^\{\$request\.body#/([^}/]+)\}$")
+
+
+def callback_url_fields(spec: ApiSpec, path: str) -> tuple[str, ...]:
+    """The body fields of ``POST path`` that hold callback URLs, read from its ``callbacks``."""
+    callbacks = spec.operation(path, "post").get("callbacks", {})
+    names = (_BODY_FIELD.match(expression) for item in callbacks.values() for expression in item)
+    return tuple(dict.fromkeys(match.group(1) for match in names if match is not None))
 
 
 def check_callback_urls(args: Mapping[str, Any], names: tuple[str, ...]) -> None:

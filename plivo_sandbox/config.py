@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import BadRequest
 from .numbers import digits, region_of
@@ -113,6 +114,9 @@ class SandboxConfig:
     read_timeout: float = DEFAULT_READ_TIMEOUT
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT
     control_token: str = ""  # required by the control API when set ("" = none)
+    # The URL clients reach the sandbox at, for the links it hands out (RecordingURL...)
+    # and the names its control API and /docs answer to ("" = the address it listens on).
+    public_url: str = ""
     docs_accounts: bool = False  # /docs shows and pre-authorizes non-demo accounts
     trusted_proxies: str = ""  # addresses whose X-Forwarded-* headers count ("" = none)
     log_otps: bool = False  # log each OTP sent, for your own debugging
@@ -222,6 +226,64 @@ def _amount(where: str, value: Any) -> str:
     return value
 
 
+def _public_url(where: str, value: Any) -> str:
+    """``http(s)://host[:port][/prefix]``, without a trailing slash ("" = none)."""
+    text = _optional_str(where, value).rstrip("/")
+    if not text:
+        return ""
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {value!r} is not a URL ({exc})") from None
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or "@" in parts.netloc
+        or parts.query
+        or parts.fragment
+    ):
+        raise ConfigError(
+            f"{where}: {value!r} must be like http://sandbox.internal:8000 (http or https, a"
+            " host, an optional port and path; no user, query or fragment)"
+        )
+    return text
+
+
+def public_base(
+    config: SandboxConfig, server: tuple[str, int] | None = None, scheme: str = "http"
+) -> str:
+    """Where the sandbox serves its own resources, such as a recording's ``RecordingURL``.
+
+    The configured ``public_url``; else the address a request's connection
+    reached (``server``, the listening socket's, never the client's ``Host``
+    header); else the configured host and port (a wildcard host: 127.0.0.1).
+    """
+    if config.public_url:
+        return config.public_url
+    host, port = server if server is not None else (config.host, config.port)
+    if host in ("0.0.0.0", "::", ""):
+        host = "127.0.0.1"
+    if ":" in host:
+        host = f"[{host}]"
+    default = {"http": 80, "https": 443}.get(scheme)
+    return f"{scheme}://{host}" + ("" if port == default else f":{port}")
+
+
+def allowed_host_names(config: SandboxConfig) -> frozenset[str]:
+    """Host names the control API and /docs answer besides the address a request reached.
+
+    ``localhost`` (and ``*.localhost``, which RFC 6761 keeps on loopback), any
+    loopback address, the configured host and the ``public_url``'s host. Never
+    a name looked up in DNS: DNS rebinding makes an attacker's name resolve
+    to 127.0.0.1.
+    """
+    names = {"localhost", config.host.lower().strip("[]")}
+    if config.public_url:
+        names.add((urlsplit(config.public_url).hostname or "").lower())
+    return frozenset(names - {"", "0.0.0.0", "::"})
+
+
 def _optional_str(where: str, value: Any) -> str:
     if not isinstance(value, str):
         raise ConfigError(f"{where}: expected a string, got {value!r}")
@@ -233,6 +295,7 @@ _ENV_SETTINGS: tuple[tuple[str, str, Any], ...] = (
     ("PLIVO_SANDBOX_READ_TIMEOUT", "read_timeout", _seconds),
     ("PLIVO_SANDBOX_LOCK_TIMEOUT", "lock_timeout", _seconds),
     ("PLIVO_SANDBOX_CONTROL_TOKEN", "control_token", _optional_str),
+    ("PLIVO_SANDBOX_PUBLIC_URL", "public_url", _public_url),
     ("PLIVO_SANDBOX_DOCS_ACCOUNTS", "docs_accounts", _bool),
     ("PLIVO_SANDBOX_TRUSTED_PROXIES", "trusted_proxies", _optional_str),
     ("PLIVO_SANDBOX_LOG_OTPS", "log_otps", _bool),
@@ -398,6 +461,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] = os.environ) -
             f"{source}: lock_timeout", raw.get("lock_timeout", DEFAULT_LOCK_TIMEOUT)
         ),
         "control_token": _optional_str(f"{source}: control_token", raw.get("control_token", "")),
+        "public_url": _public_url(f"{source}: public_url", raw.get("public_url", "")),
         "docs_accounts": _bool(f"{source}: docs_accounts", raw.get("docs_accounts", False)),
         "trusted_proxies": _optional_str(
             f"{source}: trusted_proxies", raw.get("trusted_proxies", "")

@@ -11,6 +11,7 @@ from starlette.responses import StreamingResponse
 from plivo_sandbox import recordings
 from plivo_sandbox.callbacks import render_delivery
 from plivo_sandbox.errors import BadRequest, NotFound
+from plivo_sandbox.exposure import request_base
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.spec import CONTROL_SPEC, load_document
 from plivo_sandbox.storage import CALLBACK_STATES
@@ -98,7 +99,8 @@ class ControlHandlers:
 
     def simulate_masking_call(self, session_uuid: str, body: dict[str, Any]) -> Answer:
         """POST /_sandbox/masking/sessions/{session_uuid}/calls."""
-        answer = self.sandbox.masking.simulate_call(session_uuid, body, base_url=_origin())
+        base_url = request_base(self.sandbox.config, request.scope)
+        answer = self.sandbox.masking.simulate_call(session_uuid, body, base_url=base_url)
         return answer, 200
 
     def read_masking_recording(self, session_uuid: str, recording_uuid: str) -> Answer:
@@ -125,7 +127,3 @@ class ControlHandlers:
         offset = round((now - datetime.now(UTC)).total_seconds(), 3)
         return {"now": iso_time(to_micros(now)), "offset_seconds": offset}
 
-
-def _origin() -> str:
-    """Scheme, host and port the current request came to: where the sandbox serves things."""
-    return f"{request.url.scheme}://{request.url.netloc}"

@@ -5,20 +5,31 @@ API (read any OTP, move the clock, forget everything) needs no credentials.
 Listening anywhere else is an explicit choice: the control API then requires
 the configured ``control_token`` and is off without one. Its writes accept
 only JSON and refuse cross-site requests, so a web page open in the user's
-browser cannot reset the sandbox through a form (CSRF).
+browser cannot reset the sandbox through a form (CSRF). The control API and
+``/docs`` answer only requests addressed to the sandbox by one of its own
+names (``Host``), so a page whose name an attacker re-points at 127.0.0.1
+(DNS rebinding) cannot read them either. The control operations control.yaml
+marks ``x-sandbox-public`` (a recording's audio, as Plivo's recording URLs)
+need neither token nor a particular name.
 """
 
 from __future__ import annotations
 
 import hmac
+import re
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from plivo_sandbox.config import SandboxConfig, is_loopback
+from plivo_sandbox.config import SandboxConfig, allowed_host_names, is_loopback, public_base
 from plivo_sandbox.middleware import send_error
+from plivo_sandbox.spec import CONTROL_SPEC, load_document
 
 CONTROL_PREFIX = "/_sandbox"
+DOCS_PREFIX = "/docs"
+PUBLIC_MARK = "x-sandbox-public"
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Sec-Fetch-Site values of requests a page of another site cannot forge.
 _SAME_SITE = frozenset({"same-origin", "none"})
@@ -39,6 +50,37 @@ def exposure_notice(config: SandboxConfig) -> str | None:
         f"warning: listening on {config.host}, not a loopback address: other machines can"
         f" reach the sandbox and its accounts; {control}"
     )
+
+
+def public_paths(control: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
+    """URL patterns of the control operations marked ``x-sandbox-public`` (GET only)."""
+    patterns = []
+    for path, item in control["paths"].items():
+        if item.get("get", {}).get(PUBLIC_MARK):
+            literal = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(CONTROL_PREFIX + path))
+            patterns.append(re.compile(f"^{literal}$"))
+    return tuple(patterns)
+
+
+def request_base(config: SandboxConfig, scope: Scope) -> str:
+    """Where the sandbox serves its resources, for links made while answering ``scope``.
+
+    ``public_url`` when configured, else the address the connection reached;
+    never the request's ``Host`` header, which any client (or a rebinding
+    page) chooses.
+    """
+    server = scope.get("server")
+    address = (str(server[0]), int(server[1])) if server else None
+    return public_base(config, address, str(scope.get("scheme", "http")))
+
+
+def _host_name(value: str) -> str:
+    """The name of a ``Host`` header, without port, brackets or a final dot, lower case."""
+    try:
+        name = urlsplit(f"//{value.strip()}").hostname or ""
+    except ValueError:
+        return ""
+    return name.rstrip(".")
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -63,28 +105,69 @@ def _cross_site(scope: Scope) -> bool:
         return True
 
 
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix + "/")
+
+
 class ControlGuardMiddleware:
-    """Applies the rules above to every path under ``/_sandbox``."""
+    """Applies the rules above to every path under ``/_sandbox`` and ``/docs``."""
 
     def __init__(self, app: ASGIApp, config: SandboxConfig) -> None:
         self.app = app
         self.token = config.control_token
         self.open = is_loopback(config.host)
         self.host = config.host
+        self.names = allowed_host_names(config)
+        self.public = public_paths(load_document(CONTROL_SPEC))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] != "http" or not (
-            path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/")
+        control = _under(path, CONTROL_PREFIX)
+        if (
+            scope["type"] != "http"
+            or not (control or _under(path, DOCS_PREFIX))
+            or (
+                scope.get("method") in _SAFE_METHODS
+                and any(pattern.match(path) for pattern in self.public)
+            )
         ):
             await self.app(scope, receive, send)
             return
-        refusal = self._refusal(scope)
+        refusal = self._misdirected(scope)
+        if refusal is None and control:
+            refusal = self._refusal(scope)
         if refusal is not None:
             status, message, headers = refusal
             await send_error(send, status, message, headers)
             return
         await self.app(scope, receive, send)
+
+    def _misdirected(self, scope: Scope) -> tuple[int, str, list[tuple[bytes, bytes]]] | None:
+        """421 unless ``Host`` names this sandbox: a loopback address, ``localhost``, ...
+
+        ... the address the connection reached, the configured host or the
+        ``public_url``'s. No request without ``Host`` comes from a browser.
+        """
+        given = _header(scope, b"host")
+        if given is None:
+            return None
+        name = _host_name(given)
+        server = scope.get("server")
+        if (
+            name in self.names
+            or name.endswith(".localhost")
+            or is_loopback(name)
+            or (server is not None and name == str(server[0]).lower())
+        ):
+            return None
+        return (
+            421,
+            f"this sandbox does not answer to the name {name or given!r}: its control API and"
+            " /docs answer only requests addressed to it by a loopback address, localhost,"
+            " the address it listens on or its public_url (a defence against DNS rebinding);"
+            " set public_url (PLIVO_SANDBOX_PUBLIC_URL) to reach it by another name",
+            [],
+        )
 
     def _refusal(self, scope: Scope) -> tuple[int, str, list[tuple[bytes, bytes]]] | None:
         if self.token:

@@ -16,11 +16,11 @@ from contextvars import ContextVar
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import URL
 from starlette.types import Scope
 
 from plivo_sandbox.config import Account
 from plivo_sandbox.errors import Busy, PlivoError, error_body, new_api_id
+from plivo_sandbox.exposure import request_base
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.storage import write_deadline
 
@@ -156,9 +156,8 @@ class PlivoHandlers:
         self, body: dict[str, Any], token_info: dict[str, Any], auth_id: str
     ) -> Answer:
         """POST /Masking/Session."""
-        # initiate_call_to_first_party's call points to resources where this request came.
-        url = URL(scope=request_scope.get())
-        origin = f"{url.scheme}://{url.netloc}"
+        # initiate_call_to_first_party's call points to the sandbox's own address.
+        origin = request_base(self.sandbox.config, request_scope.get())
         return _answer(self.sandbox.masking.create(_caller(token_info), body, origin), 201)
 
     def warm_create_masking_session(

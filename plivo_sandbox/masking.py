@@ -16,8 +16,9 @@ from typing import Any
 
 from . import telephony
 from .args import checked_body, checked_query
+from .callbacks import callback_url_fields, check_callback_urls
 from .clock import Clock
-from .config import Account, SandboxConfig
+from .config import Account, SandboxConfig, public_base
 from .errors import BadRequest, Conflict, NotFound, PlivoError
 from .numbers import choose_number, digits, explain_shortage, region_of
 from .paging import Page, SearchWindow, echo_filters, filter_names
@@ -304,6 +305,8 @@ class MaskingService:
         self.spec = spec
         self.defaults = spec.defaults(CREATE_SCHEMA)
         self.filters = filter_names(spec, COLLECTION, "get")
+        # The fields holding callback URLs, which update changes too.
+        self.callback_fields = callback_url_fields(spec, COLLECTION)
         self.status_default = spec.parameter("MaskingStatusFilter")["schema"]["default"]
         self.window = SearchWindow.of(spec, COLLECTION)
         self.control = ApiSpec(load_document(CONTROL_SPEC))
@@ -320,11 +323,8 @@ class MaskingService:
         return to_micros(self.clock.now())
 
     def _base_url(self, base_url: str) -> str:
-        """Where the sandbox serves resources: the URL a request came to, else the config's."""
-        if base_url:
-            return base_url.rstrip("/")
-        host = "127.0.0.1" if self.config.host in ("0.0.0.0", "::", "") else self.config.host
-        return f"http://{host}:{self.config.port}"
+        """Where the sandbox serves resources: as the caller found it, else the config's."""
+        return base_url.rstrip("/") if base_url else public_base(self.config)
 
     def _visible(self, tx: Transaction, caller: Account, session_uuid: str) -> MaskingRecord:
         return MaskingRecord.from_row(self._visible_row(tx, caller, session_uuid))
@@ -357,6 +357,7 @@ class MaskingService:
         duration); ``base_url`` is where the sandbox serves that call's resources.
         """
         given = checked_body(self.spec, CREATE_SCHEMA, args)
+        check_callback_urls(given, self.callback_fields)
         merged = {**self.defaults, **given}
         parties = self._parties(given, single=merged["create_session_with_single_party"])
         pins = self._pins(given, merged)
@@ -485,6 +486,7 @@ class MaskingService:
     def update(self, caller: Account, session_uuid: str, args: Mapping[str, Any]) -> dict[str, Any]:
         """Change the settings of an active session; answers the whole session."""
         given = checked_body(self.spec, UPDATE_SCHEMA, args)
+        check_callback_urls(given, self.callback_fields)
         # Plivo's SDKs echo the path's session_uuid in the body; the API ignores it.
         given.pop("session_uuid", None)
         with self.store.transaction() as tx:

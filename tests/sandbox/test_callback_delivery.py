@@ -463,3 +463,58 @@ def test_reset_forgets_the_callbacks(
     api.post("/_sandbox/reset", json={})
 
     assert callbacks(api) == []
+
+
+# ---------------------------------------------------------------------- user information
+
+
+CREDENTIALED = "http://user:s3cret@127.0.0.1:5000/events"
+
+
+@pytest.mark.parametrize("field", ["callback_url", "recording_callback_url"])
+def test_a_callback_url_with_user_information_is_refused_at_create_saying_why(
+    api: httpx.Client, field: str
+) -> None:
+    created = api.post(
+        f"/v1/Account/{DEMO_AUTH_ID}/Masking/Session/",
+        json={"first_party": "+14155550100", "second_party": "+14155550199", field: CREDENTIALED},
+    )
+
+    assert created.status_code == 400
+    assert set(created.json()) == {"api_id", "error"}
+    assert f"{field}: a callback URL cannot carry user information" in created.json()["error"]
+    assert "s3cret" not in created.text
+
+
+def test_a_callback_url_with_user_information_is_refused_at_update(api: httpx.Client) -> None:
+    base = f"/v1/Account/{DEMO_AUTH_ID}/Masking/Session/"
+    created = api.post(base, json={"first_party": "+14155550100", "second_party": "+14155550199"})
+    uuid = created.json()["session_uuid"]
+
+    updated = api.post(f"{base}{uuid}/", json={"callback_url": CREDENTIALED})
+
+    assert updated.status_code == 400
+    assert "user information" in updated.json()["error"]
+    assert api.get(f"{base}{uuid}/").json()["response"]["callback_url"] == ""
+
+
+def test_a_verify_url_with_user_information_is_refused(api: httpx.Client) -> None:
+    created = api.post(
+        f"/v1/Account/{DEMO_AUTH_ID}/Verify/Session/",
+        json={"recipient": "+14155550123", "url": CREDENTIALED},
+    )
+
+    assert created.status_code == 400
+    assert created.json()["error"].startswith("url: a callback URL cannot carry user information")
+
+
+def test_a_stored_callback_url_with_user_information_is_blocked_not_sent(
+    sandbox: Sandbox, api: httpx.Client, receiver: CallbackReceiver
+) -> None:
+    queue(sandbox, receiver.url().replace("http://", "http://user:s3cret@"))
+
+    (shown,) = until(api, lambda found: found[0]["state"] == "blocked")
+
+    assert "user information" in shown["reason"]
+    assert shown["attempts"] == []
+    assert receiver.received == []
