@@ -1,4 +1,4 @@
-"""A masking session's life and a Verify round trip, with the generated client.
+"""A masking session's life and a Verify round trip, with the generated client's resources.
 
 Run it against the local sandbox (`make serve` in another terminal)::
 
@@ -25,28 +25,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import httpx
-from plivo_masking_client import SANDBOX_BASE_URL, PlivoClient, unwrap
-from plivo_masking_client.api.masking_sessions import (
-    create_masking_session,
-    delete_masking_session,
-    get_masking_session,
-    list_masking_sessions,
-    update_masking_session,
-)
-from plivo_masking_client.api.verify_sessions import (
-    create_verify_session,
-    get_verify_session,
-    list_verify_sessions,
-    validate_verify_session,
-)
-from plivo_masking_client.models import (
-    MaskingSessionCreateRequest,
-    MaskingSessionUpdateRequest,
-    MaskingStatusFilter,
-    VerifyChannel,
-    VerifySessionCreateRequest,
-    VerifySessionValidateRequest,
-)
+from plivo_masking_client import SANDBOX_BASE_URL, PlivoClient
 
 # The sandbox's demo account: used when no credentials are in the environment.
 DEMO_AUTH_ID = "MADEMO1234567890ABCD"
@@ -56,78 +35,49 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 def masking_life_cycle(client: PlivoClient, first_party: str, second_party: str) -> None:
     """Create a PIN-protected masking session, read, change, find and end it."""
-    created = unwrap(
-        create_masking_session.sync_detailed(
-            client=client,
-            body=MaskingSessionCreateRequest(
-                first_party=first_party,
-                second_party=second_party,
-                is_pin_authentication_required=True,
-                first_party_pin="1234",
-                second_party_pin="4321",
-                pin_prompt_play="https://play.s3.eu-north-1.amazonaws.com/pin_prompt.wav",
-                incorrect_pin_play="https://play.s3.eu-north-1.amazonaws.com/incorrect_pin.wav",
-                session_expiry=1800,
-            ),
-        )
+    created = client.masking_sessions.create(
+        first_party=first_party,
+        second_party=second_party,
+        is_pin_authentication_required=True,
+        first_party_pin="1234",
+        second_party_pin="4321",
+        pin_prompt_play="https://play.s3.eu-north-1.amazonaws.com/pin_prompt.wav",
+        incorrect_pin_play="https://play.s3.eu-north-1.amazonaws.com/incorrect_pin.wav",
+        session_expiry=1800,
     )
-    # Responses carry the uuid as a string; path parameters take a UUID.
     session_uuid = created.session_uuid
     print(f"created {session_uuid}: dial {created.virtual_number} ({created.session.status})")
 
-    fetched = unwrap(get_masking_session.sync_detailed(session_uuid, client=client)).response
+    fetched = client.masking_sessions.get(session_uuid).response
     print(
         f"  expires {fetched.expiry_time}, PIN required: {fetched.is_pin_authentication_required}"
     )
 
-    updated = unwrap(
-        update_masking_session.sync_detailed(
-            session_uuid,
-            client=client,
-            body=MaskingSessionUpdateRequest(record=True, call_time_limit=600),
-        )
-    )
+    updated = client.masking_sessions.update(session_uuid, record=True, call_time_limit=600)
     print(f"  {updated.message}: record={updated.session.record}")
 
-    page = unwrap(
-        list_masking_sessions.sync_detailed(
-            client=client, first_party=first_party, status=MaskingStatusFilter.ACTIVE, limit=5
-        )
-    ).response
+    page = client.masking_sessions.page(first_party=first_party, status="active", limit=5)
     print(f"  {page.meta.total_count} active session(s) for {first_party}")
 
-    ended = unwrap(delete_masking_session.sync_detailed(session_uuid, client=client))
+    ended = client.masking_sessions.delete(session_uuid)
     print(f"  {ended.message}")
 
 
 def verify_round_trip(client: PlivoClient, recipient: str, read_otp: Callable[[str], str]) -> None:
     """Send an OTP to ``recipient``, validate the code ``read_otp`` returns, read the result."""
-    started = unwrap(
-        create_verify_session.sync_detailed(
-            client=client,
-            body=VerifySessionCreateRequest(
-                recipient=recipient, channel=VerifyChannel.SMS, brand_name="Acme"
-            ),
-        )
-    )
+    started = client.verify_sessions.create(recipient=recipient, channel="sms", brand_name="Acme")
     print(f"verify {started.session_uuid}: {started.message}")
 
     session_uuid = started.session_uuid
-    validated = unwrap(
-        validate_verify_session.sync_detailed(
-            session_uuid,
-            client=client,
-            body=VerifySessionValidateRequest(otp=read_otp(str(started.session_uuid))),
-        )
-    )
+    validated = client.verify_sessions.validate(session_uuid, otp=read_otp(str(session_uuid)))
     print(f"  {validated.message}")
 
-    session = unwrap(get_verify_session.sync_detailed(session_uuid, client=client))
+    session = client.verify_sessions.get(session_uuid)
     print(f"  status {session.status}, created {session.created_at:%Y-%m-%d %H:%M:%S %Z}")
     print(f"  charged {session.charges.total_charge} USD over {session.count} attempt(s)")
 
-    listed = unwrap(list_verify_sessions.sync_detailed(client=client, recipient=recipient))
-    print(f"  {len(listed.sessions)} session(s) for {recipient} in the last 24 hours")
+    listed = list(client.verify_sessions.list(recipient=recipient))
+    print(f"  {len(listed)} session(s) for {recipient} in the last 24 hours")
 
 
 def sandbox_otp_reader(base_url: str) -> Callable[[str], str]:
