@@ -107,3 +107,22 @@ def test_every_snippet_that_is_not_run_says_why() -> None:
     skipped = [s for s in snippets() if s.mark.startswith("not run")]
     assert skipped, "the README's make commands are not run"
     assert all(len(s.mark.removeprefix("not run:").strip()) > 10 for s in skipped)
+
+
+# Plivo's own SDK does the README's client flow (create and end a masking session,
+# start a Verify session and validate its code) in 11 lines, imports included.
+PLIVO_SDK_FLOW_LINES = 11
+
+
+def test_the_clients_flow_takes_no_more_lines_than_plivos_sdk() -> None:
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## The Python client") :]
+    flow = next(s for s in snippets() if s.language == "python" and s.code in section)
+
+    lines = [
+        line for line in flow.code.splitlines() if line.strip() and not line.strip().startswith("#")
+    ]
+
+    assert len(lines) <= PLIVO_SDK_FLOW_LINES, lines
+    assert "client.masking_sessions.create(" in flow.code
+    assert "client.verify_sessions.validate(" in flow.code
