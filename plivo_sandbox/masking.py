@@ -103,11 +103,13 @@ class MaskingRecord(StoredRecord):
     incorrect_pin_play: str
     unknown_caller_play: str
     force_pin_authentication: bool
-    # What happened in the session: the interaction objects of its calls (as
-    # rendered), its recordings, the last SequenceNumber of its events, and
-    # whether SessionTimeout went out.
+    # What happened in the session: the interaction objects of its latest
+    # calls (as rendered), their recordings, the totals over every call (None
+    # in a record stored before totals were kept: the list then has them all),
+    # the last SequenceNumber of its events, and whether SessionTimeout went out.
     interactions: list[dict[str, Any]] = field(default_factory=list)
     recordings: list[dict[str, Any]] = field(default_factory=list)
+    totals: dict[str, Any] | None = None
     sequence: int = 0
     timed_out: bool = False
 
@@ -200,17 +202,30 @@ class MaskingRecord(StoredRecord):
         return body
 
     def _totals(self) -> dict[str, Any]:
-        """``interaction`` and the totals over it, as Plivo writes them (0 and "" before a call)."""
-        calls = self.interactions
-        amount = sum((Decimal(str(i["total_call_amount"])) for i in calls), Decimal(0))
+        """``interaction`` (the latest calls) and the totals over every call, as Plivo writes them.
+
+        0 and "" before a call.
+        """
+        totals = self.totals if self.totals is not None else _add_up(self.interactions)
+        amount = Decimal(totals["amount"])
         return {
-            "interaction": [dict(i) for i in calls] if calls else None,
+            "interaction": [dict(i) for i in self.interactions] if self.interactions else None,
             "total_call_amount": _money(amount),
-            "total_call_count": sum(i["total_call_count"] for i in calls),
-            "total_call_billed_duration": sum(i["call_billed_duration"] for i in calls),
+            "total_call_count": totals["count"],
+            "total_call_billed_duration": totals["billed"],
             "total_session_amount": _money(amount + SESSION_AMOUNT),
-            "last_interaction_time": max((i["end_time"] for i in calls), default=""),
+            "last_interaction_time": totals["last"],
         }
+
+    def add_interaction(self, interaction: dict[str, Any]) -> None:
+        """Count a call's interaction in the totals and show it; only the latest are kept."""
+        totals = self.totals if self.totals is not None else _add_up(self.interactions)
+        self.totals = _add_up([interaction], totals)
+        self.interactions = [*self.interactions, interaction][-KEPT_INTERACTIONS:]
+
+    def add_recording(self, recording: dict[str, Any]) -> None:
+        """Keep a call's recording; only those of the latest calls are kept."""
+        self.recordings = [*self.recordings, recording][-KEPT_INTERACTIONS:]
 
     def next_sequence(self) -> str:
         """The SequenceNumber of the session's next event (one count over both callback URLs)."""
@@ -220,6 +235,26 @@ class MaskingRecord(StoredRecord):
 
 # What creating a session costs: Plivo documents no charge and answers 0.
 SESSION_AMOUNT = 0
+# The sandbox's choice: a session shows (and keeps the recordings of) its latest
+# 20 calls, Plivo's largest page of anything, so that reading or calling a
+# session stays as quick after thousands of calls as after one; the totals
+# (total_call_count, total_call_amount, ...) count every call.
+KEPT_INTERACTIONS = 20
+
+
+def _add_up(
+    interactions: list[dict[str, Any]], start: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Totals of ``interactions`` added to ``start``: leg count, billed seconds, amount, last end."""
+    totals = start or {"count": 0, "billed": 0, "amount": "0", "last": ""}
+    amount = Decimal(totals["amount"])
+    count, billed, last = totals["count"], totals["billed"], totals["last"]
+    for item in interactions:
+        amount += Decimal(str(item["total_call_amount"]))
+        count += item["total_call_count"]
+        billed += item["call_billed_duration"]
+        last = max(last, item["end_time"])
+    return {"count": count, "billed": billed, "amount": str(amount), "last": last}
 
 
 def _money(amount: Decimal) -> int | float:
@@ -603,9 +638,9 @@ class MaskingService:
         result = telephony.simulate_call(record, request, now_us, self.rates, urls)
         interaction = telephony.interaction(result, urls)
         if interaction is not None:
-            record.interactions.append(interaction)
+            record.add_interaction(interaction)
         if result.recording is not None and not result.recording.failed:
-            record.recordings.append(_stored_recording(result, urls))
+            record.add_recording(_stored_recording(result, urls))
         events = [self._queue(tx, record, event, now_us) for event in result.events]
         return {
             "session_uuid": record.session_uuid,
@@ -663,7 +698,10 @@ class MaskingService:
             for found in MaskingRecord.from_row(row).recordings:
                 if found["recording_id"] == recording_uuid:
                     return found
-        raise NotFound(f"recording {recording_uuid} of masking session {session_uuid} not found")
+        raise NotFound(
+            f"recording {recording_uuid} of masking session {session_uuid} not found (a session"
+            f" keeps the recordings of its latest {KEPT_INTERACTIONS} calls)"
+        )
 
     def fire_due_timers(self) -> int:
         """Send SessionTimeout for the sessions whose expiry has passed; how many timers fired."""
