@@ -9,7 +9,11 @@ attempts in flight at once.
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -22,12 +26,16 @@ from starlette.applications import Starlette
 from plivo_sandbox.app import create_app
 from plivo_sandbox.callbacks import CUT_BY_STOP, REDELIVERY
 from plivo_sandbox.config import SandboxConfig
+from plivo_sandbox.process import free_port, wait_until_answering
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.storage import DB_FILE
 from tests.callback_receiver import CallbackReceiver
-from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, demo_config, serve_in_thread
+from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, REPO_ROOT, demo_config, serve_in_thread
 from tests.misbehaving_receiver import answer, cut_short, hang, misbehaving, trickle
 from tests.sandbox.test_callback_delivery import EVENT, attempts_of, callbacks, queue, until
+
+FIRST = "+14155550100"
+PARTIES = {"first_party": FIRST, "second_party": "+14155550199"}
 
 
 @pytest.fixture
@@ -150,6 +158,39 @@ def test_stopping_the_server_cuts_the_attempts_in_flight_and_records_them(
     assert delivery.state == "pending"
     assert [attempt["error"] for attempt in delivery.attempts] == [CUT_BY_STOP]
     assert delivery.next_us is not None  # retried after 60 s of sandbox clock
+
+
+def test_an_interrupted_server_exits_within_seconds_while_a_receiver_trickles(
+    tmp_path: Path,
+) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "PLIVO_SANDBOX_CALLBACK_TIMEOUT": "60"}
+    with misbehaving(trickle(1.0)) as trickling:  # a 23 s answer, within the 60 s deadline
+        process = subprocess.Popen(
+            [sys.executable, "-m", "plivo_sandbox", "--port", str(port),
+             "--data-dir", str(tmp_path), "--max-lifetime", "120"],
+            cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            wait_until_answering(url, process)
+            with httpx.Client(base_url=url, auth=(DEMO_AUTH_ID, DEMO_AUTH_TOKEN)) as api:
+                created = api.post(
+                    f"/v1/Account/{DEMO_AUTH_ID}/Masking/Session/",
+                    json={**PARTIES, "callback_url": trickling.url()},
+                )
+                uuid = created.json()["session_uuid"]
+                api.post(f"/_sandbox/masking/sessions/{uuid}/calls", json={"caller": FIRST})
+            trickling.wait_for(1)
+            interrupted = time.monotonic()
+            process.send_signal(signal.SIGINT)  # Ctrl-C
+            process.wait(timeout=60)
+            took = time.monotonic() - interrupted
+        finally:
+            process.kill()
+            process.wait()
+
+    assert took < 10  # it waited for the receiver (41 s in the run)
 
 
 # ---------------------------------------------------------------- lossless bookkeeping
