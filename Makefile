@@ -36,9 +36,15 @@ $(VENV)/.runtime: $(BIN)/python pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e .
 	@touch $@
 
+# The contract runner (`make contract`): the sandbox and schemathesis, nothing else.
+$(VENV)/.contract: $(VENV)/.runtime
+	@echo "Installing the contract runner's pinned packages (schemathesis) into $(VENV) ..."
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[contract]'
+	@touch $@
+
 # Everything: tests, linters, generator, the generated client.
 # (generated/ is installed editable, so regenerating it needs no reinstall.)
-$(VENV)/.dev: $(VENV)/.runtime | $(wildcard generated/pyproject.toml)
+$(VENV)/.dev: $(VENV)/.contract | $(wildcard generated/pyproject.toml)
 	@echo "Installing the test, lint and generator packages into $(VENV) (about a minute) ..."
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]' $(GENERATED_PKG)
 	@touch $@
@@ -101,9 +107,10 @@ check-generated: $(VENV)/.dev ## Fail, printing the diff, when generated/ is sta
 
 # ---------------------------------------------------------------- contract tests
 
-# URL, AUTH_ID, AUTH_TOKEN, ALLOW_WRITES... reach the script as environment
-# variables, so a token never appears in an echoed command line.
-contract: $(VENV)/.dev ## Schemathesis against a server: make contract [URL=... AUTH_ID=... AUTH_TOKEN=...]
+# URL, ALLOW_WRITES, SEED... reach the script as environment variables; credentials
+# come from the environment only (PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN), never a command line.
+# Needs only the `contract` extra, not the dev environment (docs/contract-testing.md).
+contract: $(VENV)/.contract ## Schemathesis against a server: make contract [URL=... SEED=... MAX_EXAMPLES=...]
 	$(BIN)/python scripts/contract.py
 
 contract-deep: $(VENV)/.dev ## Deep contract tests against the sandbox (thousands of cases, ~15 min)

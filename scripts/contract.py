@@ -28,6 +28,10 @@ PHASES         Schemathesis phases (default ``examples,coverage,fuzzing,stateful
                locally, ``examples,fuzzing`` remote: the coverage phase also probes
                undocumented methods).
 MAX_TIME       Time budget of the run in seconds (optional).
+SEED           The random seed (an integer), to repeat a run exactly: every run
+               prints its seed at the end. Random by default. Nothing else
+               carries over between runs (no example database, no cache), so
+               the same seed, spec and server give the same verdict anywhere.
 REPORT         The JUnit XML report (default ``reports/contract-junit.xml``).
 CASSETTE       Also record every request and answer as a VCR cassette beside the
                report (``contract-cassette.yaml``): on by default for a local
@@ -35,7 +39,14 @@ CASSETTE       Also record every request and answer as a VCR cassette beside the
                phone numbers); CASSETTE=1 or 0 decides.
 
 The output and every file in the report's folder are scrubbed of the token and
-the Basic ``Authorization`` value; exit status is schemathesis's (0: no failure).
+the Basic ``Authorization`` value.
+
+Exit status: 0 when no failure was found; 1 when the server broke the
+contract (the failures are listed, and in the JUnit report); 2 when the run
+could not be made (bad settings, such as a remote URL without credentials,
+or a server or schema that could not be reached). Failures that
+``tests/contract/hooks.py`` explains (``filter_failure``) are listed with
+their reason under the summary and do not count.
 """
 
 from __future__ import annotations
@@ -90,6 +101,7 @@ class Run:
     max_examples: int
     phases: str
     max_time: str | None
+    seed: str | None
     report: Path
     cassette: bool
 
@@ -118,6 +130,12 @@ def is_local(host: str) -> bool:
 
 def _list(value: str | None) -> tuple[str, ...]:
     return tuple(item.strip() for item in (value or "").split(",") if item.strip())
+
+
+def _seed(value: str | None) -> str | None:
+    if value and not value.isdigit():
+        raise UsageError(f"SEED must be a non-negative integer, got {value!r}")
+    return value or None
 
 
 def settings_from(env: dict[str, str]) -> Run:
@@ -158,6 +176,7 @@ def settings_from(env: dict[str, str]) -> Run:
         phases=env.get("PHASES")
         or ("examples,coverage,fuzzing,stateful" if local else "examples,fuzzing"),
         max_time=env.get("MAX_TIME") or None,
+        seed=_seed(env.get("SEED")),
         report=Path(env.get("REPORT") or DEFAULT_REPORT).resolve(),
         cassette=env.get("CASSETTE", "1" if local else "0") in ("1", "true", "yes"),
     )
@@ -192,6 +211,8 @@ def command(run: Run) -> list[str]:
         args += ["--rate-limit", run.rate_limit]
     if run.max_time:
         args += ["--max-time", run.max_time]
+    if run.seed:
+        args += ["--seed", run.seed]
     return args
 
 

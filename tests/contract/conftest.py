@@ -237,5 +237,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(
             f"{sent[key]:7d} ({succeeded[key]:6d})  {label:40s} {phase:9s} {mode}"
         )
-    for check, count in sorted(hooks.RULES.dropped.items()):
-        terminalreporter.write_line(f"{count:7d} {check} failures dropped as documented answers")
+    if hooks.RULES.dropped:
+        terminalreporter.write_line("Dropped by filter_failure, not counted as failures:")
+        for line in hooks.dropped_summary(hooks.RULES.dropped):
+            terminalreporter.write_line(line)

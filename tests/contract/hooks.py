@@ -19,6 +19,18 @@ What it adds, each for one documented behaviour:
 * **A wrong OTP is a 400** when the OTP cannot be known (the live API): the
   ``positive_data_acceptance`` failure of such a validation is dropped only
   when the 400 is about the OTP.
+* **A negative case counts only if what was sent is invalid.** Schemathesis
+  marks a case negative when it generates it; serialisation (a ``None``
+  query value is not sent) or the run's auth (it puts back the
+  ``Authorization`` header the case left out) can make the request that is
+  sent valid, and a server is right to accept it (schemathesis issues 3730
+  and 4332). A ``negative_data_rejection`` failure is dropped when the
+  request sent conforms to openapi.yaml by the sandbox's own validators
+  (``conformance.py``).
+
+Every dropped failure is counted with its reason; the schemathesis CLI
+prints them under its summary (``DroppedFailures``), the pytest suite in its
+terminal summary.
 
 Environment (the ``scripts/contract.py`` runner sets them):
 
@@ -46,12 +58,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import click
 import schemathesis
-from schemathesis.core.failures import Failure
+import schemathesis.cli
+from schemathesis.cli.commands.run.handlers.base import EventHandler
+from schemathesis.core.failures import AcceptedNegativeData, Failure
 from schemathesis.core.parameters import ParameterLocation
+from schemathesis.engine import events
 from schemathesis.openapi.checks import RejectedPositiveData, UseAfterFree
 
-from tests.contract import rules
+from tests.contract import conformance, rules
 
 AnyCase = schemathesis.Case[Any]
 
@@ -102,8 +118,8 @@ class Rules:
     guessed_otp: set[str] = field(default_factory=set)
     # Answers, by (operation, phase, generation mode, status): the run's figures.
     answers: Counter[tuple[str, str, str, int]] = field(default_factory=Counter)
-    # Built-in check failures dropped as documented answers, by check.
-    dropped: Counter[str] = field(default_factory=Counter)
+    # Built-in check failures dropped, by (check, reason).
+    dropped: Counter[tuple[str, str]] = field(default_factory=Counter)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
@@ -292,6 +308,40 @@ def _is_wrong_otp(case: AnyCase, response: schemathesis.Response) -> bool:
     return response.status_code == 400 and isinstance(error, str) and "otp" in error.lower()
 
 
+def _sent_request_conforms(response: schemathesis.Response) -> bool:
+    """Whether the request that produced ``response`` conforms to openapi.yaml, as sent."""
+    request = response.request
+    headers = {
+        name: value if isinstance(value, str) else value.decode("latin-1")
+        for name, value in request.headers.items()
+    }
+    body = request.body if isinstance(request.body, bytes | str) else None
+    return conformance.request_conforms(str(request.method), str(request.url), headers, body)
+
+
+READ_AFTER_DELETE = (
+    "GET of a masking session this run ended answered 200 with status `expired`, as Plivo"
+    " documents for DELETE"
+)
+WRONG_OTP = "a validation with an OTP nobody could know was refused with a 400 about the OTP"
+SENT_REQUEST_VALID = (
+    "the request sent conforms to openapi.yaml by the sandbox's validators: schemathesis made"
+    " the case negative before serialisation, and serialisation or the run's auth undid the"
+    " violation (schemathesis issues 3730, 4332)"
+)
+
+
+def drop_reason(failure: Failure, case: AnyCase, response: schemathesis.Response) -> str | None:
+    """Why ``failure`` is not a failure of the server, or None when it stands."""
+    if isinstance(failure, UseAfterFree) and _is_documented_read_after_delete(case, response):
+        return READ_AFTER_DELETE
+    if isinstance(failure, RejectedPositiveData) and _is_wrong_otp(case, response):
+        return WRONG_OTP
+    if isinstance(failure, AcceptedNegativeData) and _sent_request_conforms(response):
+        return SENT_REQUEST_VALID
+    return None
+
+
 @schemathesis.hook
 def filter_failure(
     context: schemathesis.HookContext,
@@ -299,14 +349,37 @@ def filter_failure(
     case: AnyCase,
     response: schemathesis.Response,
 ) -> bool:
-    """Keep every failure except two answers Plivo documents (see the module docstring)."""
-    documented = (
-        isinstance(failure, UseAfterFree) and _is_documented_read_after_delete(case, response)
-    ) or (isinstance(failure, RejectedPositiveData) and _is_wrong_otp(case, response))
-    if documented:
+    """Keep every failure except those ``drop_reason`` explains (see the module docstring)."""
+    reason = drop_reason(failure, case, response)
+    if reason is not None:
+        check = failure.checks[0] if failure.checks else type(failure).__name__
         with RULES.lock:
-            RULES.dropped[failure.checks[0] if failure.checks else type(failure).__name__] += 1
-    return not documented
+            RULES.dropped[(check, reason)] += 1
+    return reason is None
+
+
+def dropped_summary(dropped: Counter[tuple[str, str]]) -> list[str]:
+    """One line per check and reason: how many failures were dropped, and why."""
+    return [f"{count:7d} {check}: {reason}" for (check, reason), count in sorted(dropped.items())]
+
+
+@schemathesis.cli.handler()
+class DroppedFailures(EventHandler[Any]):
+    """Print, after the CLI's summary, every failure ``filter_failure`` dropped and why."""
+
+    def __init__(self, *args: Any, **params: Any) -> None:
+        self.finished = False
+
+    def handle_event(self, ctx: Any, event: events.EngineEvent) -> None:
+        """Note the end of the run (the summary is printed after every event is handled)."""
+        self.finished = self.finished or isinstance(event, events.EngineFinished)
+
+    def shutdown(self, ctx: Any) -> None:
+        """Runs after the output handler has printed the summary."""
+        if self.finished and RULES.dropped:
+            click.echo("Dropped by filter_failure, not counted as failures:")
+            for line in dropped_summary(RULES.dropped):
+                click.echo(line)
 
 
 # ---------------------------------------------------------------- where scenarios start

@@ -158,3 +158,70 @@ def test_the_contract_holds_against_the_live_server_given(tmp_path: Path) -> Non
     assert run.returncode == 0, output
     auth_id, token = env.get("PLIVO_AUTH_ID", ""), env.get("PLIVO_AUTH_TOKEN", "")
     assert secrets_in(output + report.read_text("utf-8"), auth_id, token) == []
+
+
+# ---------------------------------------------------------------- `make contract` as a user runs it
+
+# A fixed seed and a small run: the coverage phase's deterministic cases plus five fuzzed
+# cases per operation, against the throwaway sandbox `make contract` starts itself.
+SEED = "20261205"
+
+
+def make_contract(report: Path, hypothesis_home: Path) -> subprocess.CompletedProcess[str]:
+    """``make contract`` with a small, seeded run; Hypothesis's storage in ``hypothesis_home``."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("URL", "PLIVO_AUTH_ID", "PLIVO_AUTH_TOKEN", "AUTH_ID", "AUTH_TOKEN")
+    }
+    return subprocess.run(
+        ["make", "--no-print-directory", "contract"],
+        cwd=REPO_ROOT,
+        env={
+            **env,
+            "MAX_EXAMPLES": "5",
+            "SEED": SEED,
+            "REPORT": str(report),
+            # Where Hypothesis would keep its example database (.hypothesis/ by default).
+            "HYPOTHESIS_STORAGE_DIRECTORY": str(hypothesis_home),
+        },
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+
+
+def verdict(run: subprocess.CompletedProcess[str]) -> tuple[int, list[str]]:
+    """The exit status and the summary's lines that count cases, failures and drops."""
+    lines = run.stdout.splitlines()
+    counted = [line.strip() for line in lines if "generated," in line or "Filtered:" in line]
+    return run.returncode, counted
+
+
+@pytest.fixture(scope="module")
+def first_make_contract(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """One seeded ``make contract`` from a clean state; its Hypothesis storage is kept."""
+    home = tmp_path_factory.mktemp("hypothesis")
+    report = tmp_path_factory.mktemp("first") / "contract-junit.xml"
+    return make_contract(report, home), home
+
+
+def test_make_contract_passes_against_the_sandbox_it_starts(
+    first_make_contract: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    run, _ = first_make_contract
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "No issues found" in run.stdout
+    assert f"Seed: {SEED}" in run.stdout
+
+
+def test_a_run_after_one_that_left_its_hypothesis_storage_gives_the_same_verdict(
+    first_make_contract: tuple[subprocess.CompletedProcess[str], Path], tmp_path: Path
+) -> None:
+    first, home = first_make_contract
+    again = make_contract(tmp_path / "contract-junit.xml", home)
+    assert verdict(again) == verdict(first), again.stdout
+    assert verdict(first)[1], first.stdout  # the summary's counts were found
