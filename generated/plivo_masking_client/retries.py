@@ -16,6 +16,7 @@ The policy (README, "The Python client"):
 from __future__ import annotations
 
 import asyncio
+import itertools
 import random
 import time
 from dataclasses import dataclass
@@ -50,6 +51,17 @@ class RetryPolicy:
     max_retry_after: float = 30.0
     """The longest ``Retry-After`` honoured; an answer asking more is raised at once."""
 
+    def wait(
+        self, method: str, error: PlivoConnectionError | PlivoApiError, retry: int, max_retries: int
+    ) -> float | None:
+        """Seconds to wait before sending again after ``error``; ``None``: raise it.
+
+        ``retry`` counts the retries made so far (0 after the first attempt).
+        """
+        if retry >= max_retries or not self.retries(method, error):
+            return None
+        return self.delay(retry, error)
+
     def retries(self, method: str, error: PlivoConnectionError | PlivoApiError) -> bool:
         """Whether a request of ``method`` that failed with ``error`` may be sent again."""
         if isinstance(error, PlivoConnectionError):
@@ -67,9 +79,15 @@ class RetryPolicy:
         return backoff * (1 - 0.25 * random.random())
 
 
-def _failure(response: httpx.Response) -> PlivoApiError | None:
-    """The error of an error answer, ``None`` for a success."""
-    return error_from_response(response) if response.status_code >= 400 else None
+def _no_answer(cause: httpx.TransportError) -> PlivoConnectionError:
+    """The error for a request that got no (complete) answer; httpx's error is its cause."""
+    error = (
+        PlivoTimeoutError()
+        if isinstance(cause, httpx.TimeoutException)
+        else PlivoConnectionError(f"connection error: {cause}")
+    )
+    error.__cause__ = cause
+    return error
 
 
 def send(
@@ -81,26 +99,20 @@ def send(
     timeout: Any,
 ) -> httpx.Response:
     """Send ``request`` (``httpx.Client.request`` arguments) under ``policy``; raise the last error."""
-    method = request["method"]
-    retry = 0
-    while True:
-        error: PlivoConnectionError | PlivoApiError
-        reason: Exception | None
+    for retry in itertools.count():
         try:
             response = http.request(**request, timeout=timeout)
-        except httpx.TimeoutException as cause:
-            error, reason = PlivoTimeoutError(), cause
         except httpx.TransportError as cause:
-            error, reason = PlivoConnectionError(f"connection error: {cause}"), cause
+            error: PlivoConnectionError | PlivoApiError = _no_answer(cause)
         else:
-            failure = _failure(response)
-            if failure is None:
+            if response.status_code < 400:
                 return response
-            error, reason = failure, None
-        if retry >= max_retries or not policy.retries(method, error):
-            raise error from reason
-        time.sleep(policy.delay(retry, error))
-        retry += 1
+            error = error_from_response(response)
+        wait = policy.wait(request["method"], error, retry, max_retries)
+        if wait is None:
+            raise error
+        time.sleep(wait)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 async def asend(
@@ -112,23 +124,17 @@ async def asend(
     timeout: Any,
 ) -> httpx.Response:
     """``send`` for ``httpx.AsyncClient``: the same policy, waiting with ``asyncio.sleep``."""
-    method = request["method"]
-    retry = 0
-    while True:
-        error: PlivoConnectionError | PlivoApiError
-        reason: Exception | None
+    for retry in itertools.count():
         try:
             response = await http.request(**request, timeout=timeout)
-        except httpx.TimeoutException as cause:
-            error, reason = PlivoTimeoutError(), cause
         except httpx.TransportError as cause:
-            error, reason = PlivoConnectionError(f"connection error: {cause}"), cause
+            error: PlivoConnectionError | PlivoApiError = _no_answer(cause)
         else:
-            failure = _failure(response)
-            if failure is None:
+            if response.status_code < 400:
                 return response
-            error, reason = failure, None
-        if retry >= max_retries or not policy.retries(method, error):
-            raise error from reason
-        await asyncio.sleep(policy.delay(retry, error))
-        retry += 1
+            error = error_from_response(response)
+        wait = policy.wait(request["method"], error, retry, max_retries)
+        if wait is None:
+            raise error
+        await asyncio.sleep(wait)
+    raise AssertionError("unreachable")  # pragma: no cover
