@@ -141,17 +141,22 @@ async def async_flow(client: AsyncPlivoClient) -> int:
 """
 
 
-def test_user_code_against_the_surface_passes_mypy_strict(tmp_path: Path) -> None:
-    program = tmp_path / "user_program.py"
-    program.write_text(textwrap.dedent(USER_PROGRAM))
-
-    checked = subprocess.run(
+def mypy_strict(program: Path) -> subprocess.CompletedProcess[str]:
+    """``mypy --strict`` on ``program``, run beside it as a user's project would."""
+    return subprocess.run(
         [str(BIN / "mypy"), "--strict", "--no-incremental", str(program)],
-        cwd=tmp_path,
+        cwd=program.parent,
         env=MYPY_ENV,
         capture_output=True,
         text=True,
     )
+
+
+def test_user_code_against_the_surface_passes_mypy_strict(tmp_path: Path) -> None:
+    program = tmp_path / "user_program.py"
+    program.write_text(textwrap.dedent(USER_PROGRAM))
+
+    checked = mypy_strict(program)
 
     assert checked.returncode == 0, checked.stdout
 
@@ -164,13 +169,7 @@ def test_a_typo_in_an_argument_fails_mypy_strict(tmp_path: Path) -> None:
         "    client.masking_sessions.list(status='activ')\n"
     )
 
-    checked = subprocess.run(
-        [str(BIN / "mypy"), "--strict", "--no-incremental", str(program)],
-        cwd=tmp_path,
-        env=MYPY_ENV,
-        capture_output=True,
-        text=True,
-    )
+    checked = mypy_strict(program)
 
     assert checked.returncode == 1
     assert 'Argument "status"' in checked.stdout
