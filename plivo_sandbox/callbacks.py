@@ -508,11 +508,11 @@ class CallbackDispatcher:
             self._wake.set()
 
     def _cut_all(self) -> None:
-        self._cut(CUT_BY_RESET)
+        self._cut(CUT_BY_RESET, set(self._sending))
 
-    def _cut(self, why: str) -> None:
-        """Cancel the attempts being sent (not those recording what happened)."""
-        for ident in list(self._sending):
+    def _cut(self, why: str, ids: set[int]) -> None:
+        """Cancel the attempts of ``ids`` still being sent (not those recording what happened)."""
+        for ident in ids & self._sending:
             task = self._in_flight.get(ident)
             if task is not None:
                 task.cancel(why)
@@ -541,6 +541,10 @@ class CallbackDispatcher:
             self._wake.clear()
             free = self.max_in_flight - len(self._in_flight)
             try:
+                if self._sending:  # a reset in another worker forgot them: end them too
+                    sending = set(self._sending)
+                    kept = await self._store(functools.partial(self._present, sending))
+                    self._cut(CUT_BY_RESET, sending - kept)
                 claimed, claim, pause = await self._store(functools.partial(self._round, free))
             except Busy as exc:  # another process holds the database: try again shortly
                 log.warning("callback delivery waits for the database: %s", exc.message)
@@ -553,10 +557,14 @@ class CallbackDispatcher:
             if pause > 0:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), pause)
-        self._cut(CUT_BY_STOP)
+        self._cut(CUT_BY_STOP, set(self._sending))
         tasks = list(self._in_flight.values())
         if tasks:
             await asyncio.wait(tasks, timeout=STOP_GRACE + self.config.lock_timeout)
+
+    def _present(self, ids: set[int]) -> set[int]:
+        with self.store.transaction(write=False) as tx:
+            return tx.present_callbacks(ids)
 
     def _round(self, free: int) -> tuple[list[Delivery], int, float]:
         """Fire due timers, claim up to ``free`` due callbacks (in the store thread).

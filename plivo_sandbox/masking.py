@@ -245,7 +245,7 @@ KEPT_INTERACTIONS = 20
 def _add_up(
     interactions: list[dict[str, Any]], start: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    """Totals of ``interactions`` added to ``start``: leg count, billed seconds, amount, last end."""
+    """``start`` plus the totals of ``interactions``: legs, billed seconds, amount, last end."""
     totals = start or {"count": 0, "billed": 0, "amount": "0", "last": ""}
     amount = Decimal(totals["amount"])
     count, billed, last = totals["count"], totals["billed"], totals["last"]

@@ -289,6 +289,9 @@ class Transaction(Protocol):
     def next_callback_us(self, real_us: int) -> int | None:
         """The earliest ``next_us`` of an unleased callback heading its URL's queue, or None."""
 
+    def present_callbacks(self, ids: Collection[int]) -> set[int]:
+        """Those of ``ids`` still stored (a reset forgets them all)."""
+
     def select_callbacks(
         self, session_uuid: str | None = None, state: CallbackState | None = None
     ) -> list[Delivery]:
@@ -916,6 +919,13 @@ class _SqliteTransaction:
             (real_us,),
         ).fetchone()
         return None if found is None else int(found)
+
+    def present_callbacks(self, ids: Collection[int]) -> set[int]:
+        wanted = list(ids)
+        found = self.conn.execute(
+            f"SELECT id FROM callbacks WHERE id IN ({_marks(len(wanted))})", wanted
+        ).fetchall()
+        return {ident for (ident,) in found}
 
     def select_callbacks(
         self, session_uuid: str | None = None, state: CallbackState | None = None

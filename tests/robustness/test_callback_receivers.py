@@ -141,6 +141,20 @@ def test_a_reset_cuts_the_attempts_in_flight(
 
 
 @pytest.mark.parametrize("sandbox_config", [demo_config(callback_timeout=30.0)])
+def test_a_reset_by_another_worker_cuts_this_workers_attempts_too(
+    sandbox: Sandbox, api: httpx.Client
+) -> None:
+    with misbehaving(hang) as hanging:
+        queue(sandbox, hanging.url())
+        (connection,) = hanging.wait_for(1)
+
+        with sandbox.store.transaction() as tx:
+            tx.clear()  # what another worker's reset does to the shared file
+
+        assert hanging.wait_closed(connection, timeout=5) < 5  # not the 30 s deadline
+
+
+@pytest.mark.parametrize("sandbox_config", [demo_config(callback_timeout=30.0)])
 def test_stopping_the_server_cuts_the_attempts_in_flight_and_records_them(
     app: Starlette, sandbox: Sandbox
 ) -> None:
