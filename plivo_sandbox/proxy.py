@@ -141,8 +141,10 @@ def _failure(error: Exception, upstream: str, timeout: float) -> UpstreamFailed:
             504, f"the upstream {upstream} did not answer within {timeout:g} seconds", "timeout"
         )
     if isinstance(error, httpx.ConnectError):
+        # The cause (refused, no such host, a certificate refused) tells the user what to fix.
+        cause = str(error)[:160] or type(error).__name__
         return UpstreamFailed(
-            502, f"the upstream {upstream} cannot be reached", "cannot be reached"
+            502, f"the upstream {upstream} cannot be reached: {cause}", "cannot be reached"
         )
     if isinstance(error, httpx.RemoteProtocolError):
         return UpstreamFailed(
@@ -436,10 +438,11 @@ def run_proxy(settings: ProxySettings, sock: socket.socket, out: TextIO = sys.st
 
     report = DriftReport(on_new_kind=say)
     app = build_app(settings, report)
+    host = f"[{settings.host}]" if ":" in settings.host else settings.host
     server = _Server(
         server_config(app, settings),
         lambda: say(
-            f"Plivo drift proxy on http://{settings.host}:{settings.port} ->"
+            f"Plivo drift proxy on http://{host}:{settings.port} ->"
             f" {settings.upstream}  (checking against {settings.spec.name})"
         ),
     )

@@ -8,6 +8,7 @@ An upstream that is down, slow, or not HTTP gets the client a Plivo-shaped
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import gzip
 import json
@@ -16,8 +17,9 @@ import socket
 import httpx
 import pytest
 
-from plivo_sandbox.drift import Mismatch
+from plivo_sandbox.drift import DriftChecker, DriftReport, Exchange, Mismatch
 from plivo_sandbox.process import free_port
+from plivo_sandbox.proxy import ProxyApp, upstream_url
 from plivo_sandbox.pytest_plugin import SandboxHandle
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN
 from tests.proxy.conftest import (
@@ -211,3 +213,48 @@ def test_a_request_that_breaks_the_spec_is_forwarded_and_reported(
     assert list(report.kinds) == [
         Mismatch("list_masking_sessions", "request query limit", "above the maximum 20")
     ]
+
+
+def _through(app: ProxyApp, path: str = SESSION_PATH) -> httpx.Response:
+    """One GET through ``app`` in this process (no sockets)."""
+
+    async def get() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://proxy") as client:
+            return await client.get(path)
+
+    return asyncio.run(get())
+
+
+class _BrokenChecker(DriftChecker):
+    def check(self, exchange: Exchange) -> tuple[str | None, list[Mismatch]]:
+        raise RuntimeError("a bug in the checks")
+
+
+def test_a_fault_in_the_checks_leaves_the_answer_alone() -> None:
+    def relayed(request: httpx.Request) -> httpx.Response:
+        body = httpx.ByteStream(b'{"api_id": "a"}')  # a stream, as a network transport gives
+        return httpx.Response(200, headers={"Content-Type": "application/json"}, stream=body)
+
+    upstream = httpx.MockTransport(relayed)
+    app = ProxyApp(
+        upstream_url("https://api.plivo.com"),
+        _BrokenChecker.from_spec(),
+        DriftReport(),
+        transport=upstream,
+    )
+    answer = _through(app)
+    assert (answer.status_code, answer.json()) == (200, {"api_id": "a"})
+
+
+def test_an_unexpected_failure_of_the_upstream_client_is_a_plivo_shaped_502() -> None:
+    def fail(request: httpx.Request) -> httpx.Response:
+        raise RuntimeError("not an HTTP error")
+
+    app = ProxyApp(
+        upstream_url("https://api.plivo.com"),
+        DriftChecker.from_spec(),
+        DriftReport(),
+        transport=httpx.MockTransport(fail),
+    )
+    assert_plivo_error(_through(app), 502, "could not relay")
