@@ -24,6 +24,7 @@ import signal
 import socket
 import sys
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,6 +135,17 @@ async def _read_body(receive: Receive) -> bytes | None:
             return b"".join(chunks)
 
 
+def fault(error: BaseException) -> str:
+    """An exception as the log shows it: its type and where it was raised, not its message.
+
+    A message can quote what it failed on (a path with an Auth ID, a header):
+    the log never shows what a client sent.
+    """
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return f"{type(error).__name__}{where}"
+
+
 def _failure(error: Exception, upstream: str, timeout: float) -> UpstreamFailed:
     """Plivo's words for an upstream that gave no answer."""
     if isinstance(error, TimeoutError | httpx.TimeoutException):
@@ -159,7 +171,7 @@ def _failure(error: Exception, upstream: str, timeout: float) -> UpstreamFailed:
             f"the connection to the upstream {upstream} failed ({type(error).__name__})",
             f"connection failed ({type(error).__name__})",
         )
-    logger.error("relaying failed: %s", type(error).__name__)
+    logger.error("relaying failed: %s", fault(error))
     return UpstreamFailed(
         502, "the proxy could not relay the request", f"relay failed ({type(error).__name__})"
     )
@@ -215,8 +227,8 @@ class ProxyApp:
 
             try:
                 await self._relay(scope, receive, tracked)
-            except Exception:  # a fault of the proxy itself: still Plivo's shape, never a 500
-                logger.exception("relaying failed")
+            except Exception as error:  # a fault of the proxy itself: Plivo's shape, never a 500
+                logger.error("relaying failed: %s", fault(error))
                 if not started:
                     await send_error(send, 502, "the proxy could not relay the request")
 
@@ -258,8 +270,8 @@ class ProxyApp:
         )
         try:
             self._check(exchange)
-        except Exception:  # a fault of the checks must not cost the client (it has its answer)
-            logger.exception("checking an exchange failed")
+        except Exception as error:  # a fault of the checks must not cost the client its answer
+            logger.error("checking an exchange failed: %s", fault(error))
 
     async def _forward(
         self, method: str, scope: Scope, headers: list[tuple[bytes, bytes]], body: bytes

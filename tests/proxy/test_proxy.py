@@ -215,13 +215,13 @@ def test_a_request_that_breaks_the_spec_is_forwarded_and_reported(
     ]
 
 
-def _through(app: ProxyApp, path: str = SESSION_PATH) -> httpx.Response:
-    """One GET through ``app`` in this process (no sockets)."""
+def _through(app: ProxyApp) -> httpx.Response:
+    """One GET of SESSION_PATH through ``app`` in this process (no sockets)."""
 
     async def get() -> httpx.Response:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://proxy") as client:
-            return await client.get(path)
+            return await client.get(SESSION_PATH, auth=AUTH)
 
     return asyncio.run(get())
 
@@ -258,3 +258,19 @@ def test_an_unexpected_failure_of_the_upstream_client_is_a_plivo_shaped_502() ->
         transport=httpx.MockTransport(fail),
     )
     assert_plivo_error(_through(app), 502, "could not relay")
+
+
+def test_a_fault_is_logged_without_what_it_failed_on(caplog: pytest.LogCaptureFixture) -> None:
+    def fail(request: httpx.Request) -> httpx.Response:
+        raise RuntimeError(request.headers["authorization"])
+
+    app = ProxyApp(
+        upstream_url("https://api.plivo.com"),
+        DriftChecker.from_spec(),
+        DriftReport(),
+        transport=httpx.MockTransport(fail),
+    )
+    with caplog.at_level("ERROR", logger="plivo_sandbox.proxy"):
+        _through(app)
+    assert "RuntimeError at " in caplog.text
+    assert DEMO_AUTH_TOKEN not in caplog.text and "Basic" not in caplog.text
