@@ -274,3 +274,11 @@ def test_a_fault_is_logged_without_what_it_failed_on(caplog: pytest.LogCaptureFi
         _through(app)
     assert "RuntimeError at " in caplog.text
     assert DEMO_AUTH_TOKEN not in caplog.text and "Basic" not in caplog.text
+
+
+def test_a_path_prefix_of_the_upstream_goes_before_the_request_path(
+    departing_upstream: str,
+) -> None:
+    with running_proxy(departing_upstream + "/echo") as proxy:
+        seen = httpx.get(proxy.url + SESSION_PATH + "?limit=1", auth=AUTH).json()
+    assert (seen["raw_path"], seen["query"]) == ("/echo" + SESSION_PATH, "limit=1")
