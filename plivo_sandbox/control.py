@@ -126,4 +126,3 @@ class ControlHandlers:
         now = self.sandbox.clock.now()
         offset = round((now - datetime.now(UTC)).total_seconds(), 3)
         return {"now": iso_time(to_micros(now)), "offset_seconds": offset}
-
