@@ -258,19 +258,20 @@ class ProxyApp:
             await send_error(send, failed.status, failed.message)
             return
         await self._answer(send, method, status, answer_headers, raw)
-        exchange = Exchange(
-            method=method,
-            path=scope.get("path", ""),
-            query=scope.get("query_string", b""),
-            headers=headers,
-            body=body,
-            status=status,
-            response_headers=answer_headers,
-            response_body=_decoded(status, answer_headers, raw),
-        )
-        try:
-            self._check(exchange)
-        except Exception as error:  # a fault of the checks must not cost the client its answer
+        try:  # a fault of the checks must not cost the client anything: it has its answer
+            self._check(
+                Exchange(
+                    method=method,
+                    path=scope.get("path", ""),
+                    query=scope.get("query_string", b""),
+                    headers=headers,
+                    body=body,
+                    status=status,
+                    response_headers=answer_headers,
+                    response_body=_decoded(status, answer_headers, raw),
+                )
+            )
+        except Exception as error:
             logger.error("checking an exchange failed: %s", fault(error))
 
     async def _forward(
