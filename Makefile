@@ -17,7 +17,7 @@ PIP_VERSION := 26.3
 GENERATED_PKG := $(if $(wildcard generated/pyproject.toml),-e ./generated,)
 
 .PHONY: help serve test lint lint-spec lint-code fmt generate check-generated \
-        contract contract-deep bench chromium wrk lock clean
+        breaking contract contract-deep bench chromium wrk lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/$$(PORT)/$(PORT)/g' \
@@ -76,8 +76,9 @@ lock: $(BIN)/python ## Re-resolve pyproject.toml pins and rewrite constraints.tx
 serve: $(VENV)/.runtime ## Serve the sandbox on http://127.0.0.1:$(PORT), Swagger UI at /docs
 	PORT=$(PORT) $(BIN)/python -m plivo_sandbox --workers $(WORKERS)
 
-test: $(VENV)/.dev node_modules/.installed chromium ## Lint, then run the whole test suite
+test: $(VENV)/.dev node_modules/.installed chromium ## Lint, check the release rule, then run the whole test suite
 	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory breaking
 	$(BIN)/pytest -n 2
 
 # ---------------------------------------------------------------- linting
@@ -104,6 +105,13 @@ generate: $(VENV)/.dev ## Regenerate the Python client in generated/ from openap
 
 check-generated: $(VENV)/.dev ## Fail, printing the diff, when generated/ is stale or hand-edited
 	BIN=$(BIN) bash scripts/check_generated.sh
+
+# ---------------------------------------------------------------- the release rule
+
+# BASE: a git ref; by default the merge-base with main off main, else the newest v* tag,
+# else the previous info.version's last commit (scripts/breaking.py).
+breaking: $(VENV)/.dev ## What changed in openapi.yaml and the client since BASE, and the version rule: make breaking [BASE=ref]
+	$(BIN)/python scripts/breaking.py $(if $(BASE),--base '$(BASE)')
 
 # ---------------------------------------------------------------- contract tests
 
