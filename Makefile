@@ -12,6 +12,8 @@ PORT   ?= 8000
 # and reads scale with them (README, Benchmarks); WORKERS=1 for one process.
 WORKERS ?= 2
 PIP_VERSION := 26.3
+# Extra pytest arguments of `make test`, e.g. PYTEST_ARGS=--junitxml=reports/pytest-junit.xml (CI).
+PYTEST_ARGS ?=
 
 # The generated client is installed into the venv once `make generate` has made it.
 GENERATED_PKG := $(if $(wildcard generated/pyproject.toml),-e ./generated,)
@@ -79,7 +81,7 @@ serve: $(VENV)/.runtime ## Serve the sandbox on http://127.0.0.1:$(PORT), Swagge
 test: $(VENV)/.dev node_modules/.installed chromium ## Lint, check the release rule, then run the whole test suite
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory breaking
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 # ---------------------------------------------------------------- linting
 

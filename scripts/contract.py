@@ -1,7 +1,9 @@
 """Contract tests of openapi.yaml against any server, with the schemathesis CLI: ``make contract``.
 
-Settings come from the environment (``make contract URL=... AUTH_ID=... AUTH_TOKEN=...``
-passes its variables that way; nothing secret is ever on a command line):
+Settings come from the environment (``make contract URL=... SEED=...`` passes its
+variables that way). Credentials come from the environment only (a CI secret, or
+``read -rs``): never write them on a command line. docs/contract-testing.md is
+the reference users read; this list and that page name the same settings:
 
 URL            The server, such as ``http://127.0.0.1:8000`` (a ``make serve``) or
                ``https://api.plivo.com``; ``/v1/Account/<Auth ID>`` is added unless
