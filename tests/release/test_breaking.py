@@ -247,7 +247,6 @@ CODE_LENGTH = _at(
 LOCALE = _at("components", "schemas", "VerifySessionCreateRequest", "properties", "locale")
 LIMIT = _at("components", "parameters", "Limit", "schema")
 VERIFY_LIST = _at("paths", "/Verify/Session", "get")
-DELETE = _at("paths", "/Masking/Session/{session_uuid}", "delete")
 CREATE_BODY = _at("paths", "/Verify/Session", "post", "requestBody", "content")
 
 
