@@ -22,12 +22,11 @@ import sys
 from pathlib import Path
 
 import yaml
+from client_surface import SurfaceError, build
 from openapi_python_client import Project
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import GeneratorError
-
-from client_surface import SurfaceError, build
 
 ROOT = Path(__file__).resolve().parent.parent
 # template in client_templates/ -> module in the package
@@ -68,4 +67,7 @@ def main(output: Path, spec: Path) -> None:
 if __name__ == "__main__":
     if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
-    main(Path(sys.argv[1]).resolve(), Path(sys.argv[2] if len(sys.argv) == 3 else ROOT / "openapi.yaml"))
+    main(
+        Path(sys.argv[1]).resolve(),
+        Path(sys.argv[2] if len(sys.argv) == 3 else ROOT / "openapi.yaml"),
+    )
