@@ -21,7 +21,9 @@ GENERATED_PKG := $(if $(wildcard generated/pyproject.toml),-e ./generated,)
 .PHONY: help serve test lint lint-spec lint-code fmt generate check-generated \
         breaking contract contract-deep bench chromium wrk lock clean
 
-help: ## List the targets
+# The targets that carry a `## ` comment, in the order of this file: the two commands
+# first, set-up helpers last (tests/first_run/test_make_help.py holds `make help` to that).
+help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/$$(PORT)/$(PORT)/g' \
 	  | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
@@ -55,23 +57,6 @@ node_modules/.installed: package.json package-lock.json
 	@echo "Installing the pinned npm tools (Redocly CLI) into node_modules (npm ci) ..."
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
-
-chromium: ## Install Debian's headless Chromium for the browser test, if missing
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then echo "Installing Debian's chromium for the browser test (apt-get, a minute or two) ..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium is missing: run 'sudo apt-get install chromium' (the browser test is skipped without it)"; fi; }
-
-wrk: ## Install Debian's wrk (the benchmark's load generator), if missing
-	@command -v wrk >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
-	  else echo "wrk is missing: run 'sudo apt-get install wrk' (make bench needs it)"; exit 1; fi; }
-
-lock: $(BIN)/python ## Re-resolve pyproject.toml pins and rewrite constraints.txt
-	$(BIN)/pip install --quiet -e '.[dev]'
-	{ echo "# Exact versions of every Python package, direct and transitive, that the"; \
-	  echo "# pins in pyproject.toml resolve to. \`make lock\` rewrites this file."; \
-	  $(BIN)/pip freeze --all --exclude-editable | grep -v '^pip=='; } > constraints.txt
 
 # ---------------------------------------------------------------- the two commands
 
@@ -147,6 +132,25 @@ bench/prism/node_modules/.installed: bench/prism/package.json bench/prism/packag
 bench: $(VENV)/.dev bench/prism/node_modules/.installed wrk ## The sandbox against Prism under wrk: make bench [DURATION=10 CONNECTIONS=8 FILL=100000]
 	$(BIN)/python bench/bench.py --duration $(DURATION) --connections $(CONNECTIONS) \
 	  --fill $(FILL) --client-calls $(CALLS) --workers $(WORKERS) $(BENCH_ARGS)
+
+# ---------------------------------------------------------------- system tools and the lock
+
+chromium: ## Install Debian's headless Chromium for the browser test, if missing
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then echo "Installing Debian's chromium for the browser test (apt-get, a minute or two) ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing: run 'sudo apt-get install chromium' (the browser test is skipped without it)"; fi; }
+
+wrk: ## Install Debian's wrk (the benchmark's load generator), if missing
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "wrk is missing: run 'sudo apt-get install wrk' (make bench needs it)"; exit 1; fi; }
+
+lock: $(BIN)/python ## Re-resolve pyproject.toml pins and rewrite constraints.txt
+	$(BIN)/pip install --quiet -e '.[dev]'
+	{ echo "# Exact versions of every Python package, direct and transitive, that the"; \
+	  echo "# pins in pyproject.toml resolve to. \`make lock\` rewrites this file."; \
+	  $(BIN)/pip freeze --all --exclude-editable | grep -v '^pip=='; } > constraints.txt
 
 clean: ## Remove the venv, node_modules and caches
 	rm -rf $(VENV) node_modules bench/prism/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis
