@@ -1,11 +1,14 @@
-"""``python -m plivo_sandbox``: serve the sandbox with uvicorn.
+"""``plivo-sandbox`` (``python -m plivo_sandbox``): serve the sandbox with uvicorn.
 
-Command-line flags override the environment, which overrides the config file
-(see ``plivo_sandbox/sandbox.example.toml``). ``plivo-sandbox proxy`` runs the
-drift proxy instead (``proxy.py``, docs/proxy.md). Every problem found before the
-server can serve (a bad flag or setting, an unusable data directory, a taken
-port) is one line on stderr and a non-zero exit; the "running" line is
-printed only once the port is bound and the app answers.
+``--help`` is written for someone who installed the package and has no
+checkout: plain text (``DESCRIPTION``, ``settings_help``) that names every
+setting with its config-file key and environment variable, and
+``--print-example-config`` hands out the commented example file the wheel
+carries. ``plivo-sandbox proxy`` runs the drift proxy instead (``proxy.py``).
+Every problem found before the server can serve (a bad flag or setting, an
+unusable data directory, a taken port) is one line on stderr and a non-zero
+exit; the "running" line is printed only once the port is bound and the app
+answers.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ import os
 import signal
 import socket
 import sys
+import textwrap
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -72,30 +77,181 @@ def _positive_seconds(text: str) -> float:
     return value
 
 
+# The commented example config, inside the installed package (the wheel carries it).
+EXAMPLE_CONFIG = Path(__file__).resolve().parent / "sandbox.example.toml"
+
+DESCRIPTION = """\
+Serve a local, stateful sandbox of Plivo's Number Masking and Verify Session
+APIs on http://HOST:PORT (Swagger UI at /docs). Stop it with Ctrl-C.
+
+Each setting is taken from, first found: a command-line flag, an environment
+variable, the TOML config file (--config or PLIVO_SANDBOX_CONFIG), the
+default. Anything found wrong before the server can serve (a bad flag or
+setting, an unusable data directory, a taken port) is one line on stderr and
+a non-zero exit status; "Plivo sandbox running on ..." is printed once the
+server answers.
+"""
+
+# Each setting of the config file: (key, environment variable or "" for the file
+# only, what it sets). config.load_config reads them; the defaults shown are its own.
+SETTINGS: tuple[tuple[str, str, str], ...] = (
+    ("host", "HOST", "address to listen on (--host)"),
+    ("port", "PORT", "port to listen on (--port)"),
+    (
+        "data_dir",
+        "PLIVO_SANDBOX_DATA",
+        "directory of the state every worker shares, or :memory: to keep nothing (--data-dir)",
+    ),
+    ("verify_code_ttl", "PLIVO_SANDBOX_OTP_TTL", "seconds a Verify OTP stays valid"),
+    (
+        "verify_list_rate_limit",
+        "PLIVO_SANDBOX_VERIFY_RATE_LIMIT",
+        "Verify list requests per account in the window (0: no limit)",
+    ),
+    (
+        "verify_list_rate_window",
+        "PLIVO_SANDBOX_VERIFY_RATE_WINDOW",
+        "that window, in seconds",
+    ),
+    ("verify_charges", "", "USD per Verify delivery attempt, by channel"),
+    ("masking_call_rate", "", "USD a minute per leg of a simulated masking call"),
+    ("masking_billing_increment", "", "seconds a simulated call is billed in"),
+    (
+        "callback_allowed_hosts",
+        "PLIVO_SANDBOX_CALLBACK_HOSTS",
+        "hosts callbacks may go to besides this machine (comma-separated; * for any)",
+    ),
+    (
+        "callback_timeout",
+        "PLIVO_SANDBOX_CALLBACK_TIMEOUT",
+        "seconds a callback receiver has to answer",
+    ),
+    (
+        "read_timeout",
+        "PLIVO_SANDBOX_READ_TIMEOUT",
+        "seconds a client has to send a request head, and then its body",
+    ),
+    (
+        "lock_timeout",
+        "PLIVO_SANDBOX_LOCK_TIMEOUT",
+        "seconds a write waits for the database lock before a retryable 503",
+    ),
+    (
+        "control_token",
+        "PLIVO_SANDBOX_CONTROL_TOKEN",
+        "Bearer token the control API (/_sandbox) requires; without one it answers on"
+        " a loopback address only",
+    ),
+    (
+        "public_url",
+        "PLIVO_SANDBOX_PUBLIC_URL",
+        "the URL clients reach the sandbox at, for the links it hands out",
+    ),
+    (
+        "docs_accounts",
+        "PLIVO_SANDBOX_DOCS_ACCOUNTS",
+        "/docs shows and pre-authorizes accounts other than the demo ones",
+    ),
+    (
+        "trusted_proxies",
+        "PLIVO_SANDBOX_TRUSTED_PROXIES",
+        "proxies whose X-Forwarded-* headers count (comma-separated; * for any)",
+    ),
+    ("log_otps", "PLIVO_SANDBOX_LOG_OTPS", "log each OTP sent (an OTP in a log is a secret)"),
+    ("accounts", "", "the accounts and their virtual numbers"),
+)
+
+
+def _shown(value: Any) -> str:
+    """A default as the help shows it (as it would be written in the config file)."""
+    if isinstance(value, Mapping):
+        return ", ".join(f"{key} {amount}" for key, amount in value.items()) or "none"
+    if isinstance(value, tuple):
+        return ", ".join(value) or "none"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value) if value != "" else "none"
+
+
+def settings_help() -> str:
+    """The settings, their environment variables and defaults, and where the example is."""
+    defaults = load_config(env={})  # no file, no environment: the defaults
+    rows = [("--config FILE", "PLIVO_SANDBOX_CONFIG", "the TOML config file to read", "none")]
+    for key, variable, meaning in SETTINGS:
+        default = "the demo accounts" if key == "accounts" else _shown(getattr(defaults, key))
+        rows.append((key, variable or "(config file only)", meaning, default))
+    lines = ["settings (config file key, environment variable):"]
+    for key, variable, meaning, default in rows:
+        lines.append(f"  {key:<27}{variable}")
+        lines += textwrap.wrap(
+            f"{meaning}; default {default}",
+            width=78,
+            initial_indent=" " * 6,
+            subsequent_indent=" " * 6,
+        )
+    lines += [
+        "",
+        "The example config file explains every key and holds the demo accounts:",
+        f"  {PROG} --print-example-config > sandbox.toml",
+        f"  (the file itself: {EXAMPLE_CONFIG})",
+        "",
+        f"The drift proxy: {PROG} proxy --upstream https://api.plivo.com",
+        f"  (see {PROG} proxy --help).",
+    ]
+    return "\n".join(lines)
+
+
+class _PrintExampleConfig(argparse.Action):
+    """``--print-example-config``: the example file on stdout, then exit (like ``--help``)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> NoReturn:
+        sys.stdout.write(EXAMPLE_CONFIG.read_text(encoding="utf-8"))
+        parser.exit()
+
+
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = _Parser(
         prog=PROG,
-        description=__doc__,
-        epilog=f"The drift proxy: {PROG} proxy --upstream https://api.plivo.com"
-        f" (see {PROG} proxy --help).",
+        description=DESCRIPTION,
+        epilog=settings_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--config", help="TOML config file (env PLIVO_SANDBOX_CONFIG)")
-    parser.add_argument("--host", help="address to listen on (env HOST, default 127.0.0.1)")
+    parser.add_argument(
+        "--config", metavar="FILE", help="TOML config file (env PLIVO_SANDBOX_CONFIG)"
+    )
+    parser.add_argument(
+        "--host", metavar="ADDRESS", help="address to listen on (env HOST, default 127.0.0.1)"
+    )
     parser.add_argument(
         "--port", type=_whole(1, 65535, "a port (1-65535)"), help="port (env PORT, default 8000)"
     )
-    parser.add_argument("--data-dir", help="state directory, or :memory: (env PLIVO_SANDBOX_DATA)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="state directory, or :memory: (env PLIVO_SANDBOX_DATA, default data)",
+    )
     parser.add_argument(
         "--workers",
         type=_whole(1, None, "a number of workers (1 or more)"),
         default=1,
-        help="worker processes sharing one state (needs a data directory)",
+        help="worker processes sharing one state (needs a data directory; default 1)",
     )
     parser.add_argument(
         "--max-lifetime",
+        metavar="SECONDS",
         type=_positive_seconds,
         default=None,
         help="stop by itself after this many seconds (for test suites)",
+    )
+    parser.add_argument(
+        "--print-example-config",
+        action=_PrintExampleConfig,
+        help="print the example config file (every key explained) and exit",
     )
     return parser.parse_args(argv)
 
