@@ -46,6 +46,7 @@ from plivo_sandbox.middleware import (
     TrailingSlashMiddleware,
     WriteGateMiddleware,
 )
+from plivo_sandbox.request_context import RequestContextMiddleware
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.spec import CONTROL_SPEC, SPEC_PATH, fresh_document
 from plivo_sandbox.validators import validator_map
@@ -262,11 +263,13 @@ def create_app(
             Mount("/", app=api),
         ],
         middleware=[
+            # First: every later step may wait on the request's deadline.
+            Middleware(RequestContextMiddleware, config=sandbox.config),
             Middleware(TrailingSlashMiddleware),
             Middleware(ContentTypeMiddleware),
             Middleware(ControlGuardMiddleware, config=sandbox.config),
             Middleware(BodyLimitMiddleware, read_timeout=sandbox.config.read_timeout),
-            Middleware(WriteGateMiddleware, timeout=sandbox.config.lock_timeout),
+            Middleware(WriteGateMiddleware),
             *(
                 [
                     Middleware(

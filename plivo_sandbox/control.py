@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from connexion import request
 from starlette.responses import StreamingResponse
 
 from plivo_sandbox import recordings
 from plivo_sandbox.callbacks import render_delivery
 from plivo_sandbox.errors import BadRequest, NotFound
-from plivo_sandbox.exposure import request_base
+from plivo_sandbox.request_context import RequestContext
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.spec import CONTROL_SPEC, load_document
 from plivo_sandbox.storage import CALLBACK_STATES
@@ -97,10 +96,13 @@ class ControlHandlers:
             found = tx.select_callbacks(session_uuid=session_uuid, state=wanted)
         return {"callbacks": [render_delivery(delivery) for delivery in found]}, 200
 
-    def simulate_masking_call(self, session_uuid: str, body: dict[str, Any]) -> Answer:
+    def simulate_masking_call(
+        self, session_uuid: str, body: dict[str, Any], request_context: RequestContext
+    ) -> Answer:
         """POST /_sandbox/masking/sessions/{session_uuid}/calls."""
-        base_url = request_base(self.sandbox.config, request.scope)
-        answer = self.sandbox.masking.simulate_call(session_uuid, body, base_url=base_url)
+        answer = self.sandbox.masking.simulate_call(
+            session_uuid, body, base_url=request_context.origin
+        )
         return answer, 200
 
     def read_masking_recording(self, session_uuid: str, recording_uuid: str) -> Answer:

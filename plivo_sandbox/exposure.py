@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from plivo_sandbox.config import SandboxConfig, allowed_host_names, is_loopback, public_base
+from plivo_sandbox.config import SandboxConfig, allowed_host_names, is_loopback
 from plivo_sandbox.middleware import send_error
 from plivo_sandbox.spec import CONTROL_SPEC, load_document
 
@@ -60,18 +60,6 @@ def public_paths(control: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
             literal = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(CONTROL_PREFIX + path))
             patterns.append(re.compile(f"^{literal}$"))
     return tuple(patterns)
-
-
-def request_base(config: SandboxConfig, scope: Scope) -> str:
-    """Where the sandbox serves its resources, for links made while answering ``scope``.
-
-    ``public_url`` when configured, else the address the connection reached;
-    never the request's ``Host`` header, which any client (or a rebinding
-    page) chooses.
-    """
-    server = scope.get("server")
-    address = (str(server[0]), int(server[1])) if server else None
-    return public_base(config, address, str(scope.get("scheme", "http")))
 
 
 def _host_name(value: str) -> str:

@@ -41,9 +41,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from plivo_sandbox.config import Account
 from plivo_sandbox.errors import PlivoError, error_body
-from plivo_sandbox.handlers import request_scope
 from plivo_sandbox.json_encoding import encode
 from plivo_sandbox.middleware import replay, send_json
+from plivo_sandbox.request_context import ARGUMENT, context_of
 from plivo_sandbox.sandbox import Sandbox
 from plivo_sandbox.validators import (
     FORMAT_CHECKER,
@@ -416,7 +416,6 @@ class FastPathMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_scope.set(scope)
         matched = self.match(scope)
         if matched is None:
             await self.app(scope, receive, send)
@@ -435,6 +434,7 @@ class FastPathMiddleware:
         if arguments is None:
             await self.app(scope, receive if message is None else replay(message, receive), send)
             return
+        arguments[ARGUMENT] = context_of(scope)  # as connexion passes it from the scope
         self.served[operation.operation_id] += 1
         headers: Mapping[str, str] = {}
         try:

@@ -1,8 +1,11 @@
 """Thin HTTP handlers, one per operationId of openapi.yaml.
 
-Connexion has already authenticated the caller (``token_info["account"]``)
-and validated every argument against the spec; each handler hands the
-arguments to the domain service and stamps the answer with an ``api_id``.
+Connexion (or the fast path) has already authenticated the caller
+(``token_info["account"]``) and validated every argument against the spec;
+each handler hands the arguments to the domain service and stamps the answer
+with an ``api_id``. Every handler takes the request's ``RequestContext``
+(``request_context``): ``as_endpoint`` waits for the write lock until its
+deadline, and the creates read where the request came to and from whom.
 """
 
 from __future__ import annotations
@@ -12,27 +15,17 @@ import functools
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import ExitStack
-from contextvars import ContextVar
 from typing import Any
-
-from starlette.concurrency import run_in_threadpool
-from starlette.types import Scope
 
 from plivo_sandbox.config import Account
 from plivo_sandbox.errors import Busy, PlivoError, error_body, new_api_id
-from plivo_sandbox.exposure import request_base
+from plivo_sandbox.request_context import ARGUMENT, RequestContext
 from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.storage import write_deadline
 
 Answer = tuple[dict[str, Any], int]
 
-# The ASGI scope of the request being handled (set by the fast path, which
-# sees every request first), for the handlers that need more than their
-# arguments: where a create came to, and from which address.
-request_scope: ContextVar[Scope] = ContextVar("request_scope")
-
 # Connexion passes these alongside the operation's own query arguments.
-_NOT_QUERY = frozenset({"auth_id", "user", "token_info"})
+_NOT_QUERY = frozenset({"auth_id", "user", "token_info", ARGUMENT})
 
 
 def _answer(body: Mapping[str, Any], status: int = 200) -> Answer:
@@ -62,13 +55,12 @@ LOCK_RETRY_FIRST = 0.0005
 LOCK_RETRY_MOST = 0.005
 
 
-async def _write_lock(sandbox: Sandbox) -> ExitStack:
-    """A write transaction, opened as soon as the lock is free; Busy after the deadline.
+async def _write_lock(sandbox: Sandbox, deadline: float) -> ExitStack:
+    """A write transaction, opened as soon as the lock is free; Busy after ``deadline``.
 
     Waits by sleeping on the event loop, so neither the loop (where reads
     run) nor a thread is held while another writer has the lock.
     """
-    deadline = write_deadline.get() or time.monotonic() + sandbox.config.lock_timeout
     held = ExitStack()
     turn = sandbox.write_turn
     if turn is not None:
@@ -123,11 +115,11 @@ def as_endpoint(
             with sandbox.store.transaction(write=False):
                 if not sandbox.forced.pending(operation_id):
                     return handler(*args, **kwargs)
-            # A forced answer to use up is a write.
-            return await run_in_threadpool(call, *args, **kwargs)
-        if warm is not None:
+            # A forced answer to use up is a write: on to the write lock.
+        elif warm is not None:
             warm(*args, **kwargs)
-        held = await _write_lock(sandbox)
+        context: RequestContext = kwargs[ARGUMENT]
+        held = await _write_lock(sandbox, context.deadline)
         with held:
             try:
                 return call(*args, **kwargs)
@@ -153,37 +145,60 @@ class PlivoHandlers:
     # ------------------------------------------------------------- masking
 
     def create_masking_session(
-        self, body: dict[str, Any], token_info: dict[str, Any], auth_id: str
+        self,
+        body: dict[str, Any],
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
     ) -> Answer:
         """POST /Masking/Session."""
         # initiate_call_to_first_party's call points to the sandbox's own address.
-        origin = request_base(self.sandbox.config, request_scope.get())
+        origin = request_context.origin
         return _answer(self.sandbox.masking.create(_caller(token_info), body, origin), 201)
 
     def warm_create_masking_session(
-        self, body: dict[str, Any], token_info: dict[str, Any], auth_id: str
+        self,
+        body: dict[str, Any],
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
     ) -> None:
         """Before the write lock: parse the create's phone numbers."""
         self.sandbox.masking.warm_create(body)
 
     def update_masking_session(
-        self, session_uuid: str, body: dict[str, Any], token_info: dict[str, Any], auth_id: str
+        self,
+        session_uuid: str,
+        body: dict[str, Any],
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
     ) -> Answer:
         """POST /Masking/Session/{session_uuid}."""
         return _answer(self.sandbox.masking.update(_caller(token_info), session_uuid, body))
 
     def get_masking_session(
-        self, session_uuid: str, token_info: dict[str, Any], auth_id: str
+        self,
+        session_uuid: str,
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
     ) -> Answer:
         """GET /Masking/Session/{session_uuid}."""
         return _answer(self.sandbox.masking.get(_caller(token_info), session_uuid))
 
-    def list_masking_sessions(self, token_info: dict[str, Any], **arguments: Any) -> Answer:
+    def list_masking_sessions(
+        self, token_info: dict[str, Any], request_context: RequestContext, **arguments: Any
+    ) -> Answer:
         """GET /Masking/Session."""
         return _answer(self.sandbox.masking.list(_caller(token_info), _query(arguments)))
 
     def delete_masking_session(
-        self, session_uuid: str, token_info: dict[str, Any], auth_id: str
+        self,
+        session_uuid: str,
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
     ) -> Answer:
         """DELETE /Masking/Session/{session_uuid}."""
         return _answer(self.sandbox.masking.delete(_caller(token_info), session_uuid))
@@ -191,31 +206,51 @@ class PlivoHandlers:
     # -------------------------------------------------------------- verify
 
     def create_verify_session(
-        self, body: dict[str, Any], token_info: dict[str, Any], auth_id: str
+        self,
+        body: dict[str, Any],
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
     ) -> Answer:
         """POST /Verify/Session."""
-        client = request_scope.get().get("client") or ("", 0)
-        answer = self.sandbox.verify.create(_caller(token_info), body, requestor_ip=client[0])
+        answer = self.sandbox.verify.create(
+            _caller(token_info), body, requestor_ip=request_context.client
+        )
         return _answer(answer, 202)
 
     def warm_create_verify_session(
-        self, body: dict[str, Any], token_info: dict[str, Any], auth_id: str
+        self,
+        body: dict[str, Any],
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
     ) -> None:
         """Before the write lock: parse the create's recipient."""
         self.sandbox.verify.warm_create(body)
 
     def validate_verify_session(
-        self, session_uuid: str, body: dict[str, Any], token_info: dict[str, Any], auth_id: str
+        self,
+        session_uuid: str,
+        body: dict[str, Any],
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
     ) -> Answer:
         """POST /Verify/Session/{session_uuid}."""
         return _answer(self.sandbox.verify.validate(_caller(token_info), session_uuid, body))
 
     def get_verify_session(
-        self, session_uuid: str, token_info: dict[str, Any], auth_id: str
+        self,
+        session_uuid: str,
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
     ) -> Answer:
         """GET /Verify/Session/{session_uuid}."""
         return _answer(self.sandbox.verify.get(_caller(token_info), session_uuid))
 
-    def list_verify_sessions(self, token_info: dict[str, Any], **arguments: Any) -> Answer:
+    def list_verify_sessions(
+        self, token_info: dict[str, Any], request_context: RequestContext, **arguments: Any
+    ) -> Answer:
         """GET /Verify/Session."""
         return _answer(self.sandbox.verify.list(_caller(token_info), _query(arguments)))

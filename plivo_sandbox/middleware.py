@@ -9,10 +9,10 @@ from collections.abc import Iterable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from plivo_sandbox.config import DEFAULT_LOCK_TIMEOUT, DEFAULT_READ_TIMEOUT
+from plivo_sandbox.config import DEFAULT_READ_TIMEOUT
 from plivo_sandbox.errors import BUSY_WRITING, error_body
 from plivo_sandbox.json_encoding import encode
-from plivo_sandbox.storage import write_deadline
+from plivo_sandbox.request_context import context_of
 
 MAX_BODY_BYTES = 256 * 1024
 
@@ -217,17 +217,16 @@ _WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 class WriteGateMiddleware:
-    """At most ``slots`` write requests in the app; one that waits ``timeout`` s gets a 503.
+    """At most ``slots`` write requests in the app; one still waiting at its deadline gets a 503.
 
-    The 503 is Plivo's error shape with ``Retry-After``: nothing was written.
+    The deadline is the request's (``RequestContext.deadline``), which the wait
+    for the database lock shares. The 503 is Plivo's error shape with
+    ``Retry-After``: nothing was written.
     """
 
-    def __init__(
-        self, app: ASGIApp, slots: int = WRITE_SLOTS, timeout: float = DEFAULT_LOCK_TIMEOUT
-    ) -> None:
+    def __init__(self, app: ASGIApp, slots: int = WRITE_SLOTS) -> None:
         self.app = app
         self.slots = slots
-        self.timeout = timeout
         # One semaphore per event loop (tests may drive one app from several loops).
         self._gates: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
 
@@ -237,19 +236,11 @@ class WriteGateMiddleware:
             return
         loop = asyncio.get_running_loop()
         gate = self._gates.setdefault(loop, asyncio.Semaphore(self.slots))
-        # The wait for a slot and for the database lock share one deadline.
-        token = write_deadline.set(time.monotonic() + self.timeout)
-        try:
-            await self._gated(gate, scope, receive, send)
-        finally:
-            write_deadline.reset(token)
-
-    async def _gated(
-        self, gate: asyncio.Semaphore, scope: Scope, receive: Receive, send: Send
-    ) -> None:
+        # The wait for a slot and for the database lock share the request's deadline.
+        deadline = context_of(scope).deadline
         try:
             if gate.locked():
-                await asyncio.wait_for(gate.acquire(), self.timeout)
+                await asyncio.wait_for(gate.acquire(), max(0.0, deadline - time.monotonic()))
             else:  # a free slot: no timer (wait_for makes a task)
                 await gate.acquire()
         except TimeoutError:

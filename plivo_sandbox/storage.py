@@ -24,7 +24,6 @@ import threading
 import time
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from contextvars import ContextVar
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, ClassVar, Literal, Protocol, Self, get_args
@@ -61,10 +60,6 @@ BUSY_TIMEOUT_SECONDS = 2.0
 # 14 ms with checkpoints in the requests, 7 ms without (bench/PROFILE.md).
 CHECKPOINT_INTERVAL = 0.5
 # The state holds OTPs and phone numbers: private to the user who runs the sandbox.
-# When the current request's write must have its lock (time.monotonic()), set
-# by the HTTP layer so that queueing for a write slot counts against the same
-# lock_timeout; without it each write transaction gets the whole lock_timeout.
-write_deadline: ContextVar[float | None] = ContextVar("write_deadline", default=None)
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
@@ -1211,7 +1206,9 @@ class SqliteStore:
         elif self._shared is None and write:
             # Waiting writers hold threads: a bounded wait keeps the pool for readers.
             # This process's queue and SQLite's busy handler share one deadline.
-            deadline = write_deadline.get() or time.monotonic() + self.lock_timeout
+            # Each waiting transaction gets the whole lock_timeout; the API's
+            # writes wait on the event loop instead, until their request's deadline.
+            deadline = time.monotonic() + self.lock_timeout
             if not self._writer.acquire(timeout=max(0.0, deadline - time.monotonic())):
                 raise _busy()
             guard = _Release(self._writer)

@@ -73,10 +73,15 @@ def sandbox(sandbox_config: SandboxConfig) -> Iterator[Sandbox]:
     box.close()
 
 
-@pytest.fixture
-def app(sandbox: Sandbox) -> Starlette:
-    """The ASGI app over ``sandbox``, checking every response against openapi.yaml."""
-    return create_app(sandbox=sandbox, validate_responses=True)
+@pytest.fixture(params=[True, False], ids=["fast path", "connexion alone"])
+def app(sandbox: Sandbox, request: pytest.FixtureRequest) -> Starlette:
+    """The ASGI app over ``sandbox``, checking every response against openapi.yaml.
+
+    Every test that uses it runs twice: with the fast path in front of
+    connexion (as served), and with connexion alone answering every request,
+    so both request paths keep the same behaviour.
+    """
+    return create_app(sandbox=sandbox, validate_responses=True, fast_path=request.param)
 
 
 @contextmanager
