@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import BadRequest
 from .numbers import digits, region_of
-from .spec import ApiSpec, schema_regex
+from .spec import ApiSpec, pattern_refusal, schema_regex
 
 
 def _type_ok(kind: str | None, value: Any) -> bool:
@@ -47,7 +47,10 @@ def check_value(name: str, schema: Mapping[str, Any], value: Any) -> Any:
         if "maxLength" in schema and len(value) > schema["maxLength"]:
             raise BadRequest(f"{name}: must be at most {schema['maxLength']} characters long")
         if "pattern" in schema and not schema_regex(schema["pattern"]).search(value):
-            raise BadRequest(f"{name}: '{value}' does not match the expected format")
+            refusal = (
+                pattern_refusal(value, schema) or f"'{value}' does not match the expected format"
+            )
+            raise BadRequest(f"{name}: {refusal}")
     return value
 
 

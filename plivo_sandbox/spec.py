@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,22 @@ def schema_regex(pattern: str) -> re.Pattern[str]:
             continue
         out.append(char)
     return re.compile("".join(out))
+
+
+# The schema's own words for what its ``pattern`` admits: a noun phrase such as
+# "a code of 4 to 8 digits". A refused value is answered with it, not the regex.
+PATTERN_DESCRIPTION = "x-pattern-description"
+
+
+def pattern_refusal(value: object, schema: Mapping[str, Any]) -> str | None:
+    """``'+1 202' is not a phone number in E.164 form (...)``: a value ``schema``'s pattern refuses.
+
+    None when the schema does not say what its pattern means (then the caller's
+    own wording applies). Both request paths and ``args.check_value`` word a
+    pattern failure here, so the sentence comes from openapi.yaml, once.
+    """
+    meaning = schema.get(PATTERN_DESCRIPTION)
+    return f"{value!r} is not {meaning}" if meaning else None
 
 
 class ApiSpec:

@@ -21,7 +21,7 @@ from connexion.validators import VALIDATOR_MAP, JSONRequestBodyValidator, Parame
 from jsonschema import Draft4Validator, FormatChecker, ValidationError
 from jsonschema.validators import extend
 
-from plivo_sandbox.spec import schema_regex
+from plivo_sandbox.spec import pattern_refusal, schema_regex
 
 # How deeply a request body may nest: Plivo's bodies are flat objects, and a
 # bound keeps the parser and the schema validator far from Python's recursion limit.
@@ -91,9 +91,15 @@ FORMAT_CHECKER = format_checker()
 def _pattern(
     validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
 ) -> Iterator[ValidationError]:
-    """The ``pattern`` keyword with JSON Schema's ``$`` (the true end of the string)."""
+    """The ``pattern`` keyword with JSON Schema's ``$`` (the true end of the string).
+
+    A refusal reads as the schema's ``x-pattern-description`` says, e.g.
+    ``'+1 202' is not a phone number in E.164 form (...)``, not as the regex.
+    """
     if validator.is_type(instance, "string") and not schema_regex(pattern).search(instance):
-        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+        yield ValidationError(
+            pattern_refusal(instance, schema) or f"{instance!r} does not match {pattern!r}"
+        )
 
 
 # Draft 4 (and connexion's nullable-aware request flavour) with that ``pattern``.
