@@ -63,7 +63,7 @@ CHECKPOINT_INTERVAL = 0.5
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SCHEMA_KEY = "schema_version"
 # Changes in every transaction that writes sessions (in every process): a
 # count cached under one generation is the count of every snapshot of it.
@@ -330,7 +330,8 @@ class Store(Protocol):
 
 # Schema 1 had the sessions table up to ``number`` and ``data``; schema 2 adds
 # the filter columns (``duration_s`` and the attributes) and the indexes below;
-# schema 3 adds the callbacks (the outbox) and timers tables.
+# schema 3 adds the callbacks (the outbox) and timers tables; schema 4 indexes only
+# the sessions with a cool-off for the cool-off check (sessions_cooling).
 _ADDED_COLUMNS = (
     "duration_s INTEGER NOT NULL DEFAULT 0",
     "first_party TEXT",
@@ -400,13 +401,19 @@ _INDEXES = (
     "CREATE INDEX sessions_by_owner ON sessions (kind, owner, created_us, seq, expiry_us)",
     # Lists by virtual number/recipient; a number's latest session.
     "CREATE INDEX sessions_by_number ON sessions (kind, number, created_us)",
-    # Ended sessions still holding a number (cool-off).
-    "CREATE INDEX sessions_holding ON sessions (kind, number, release_us, expiry_us)",
+    # Ended sessions still holding a number (cool-off). Only sessions with a
+    # cool-off can hold one after they end: the index leaves the others out, so
+    # the check reads a number's sessions with a cool-off, not all its live ones
+    # (a create at 100,000 stored sessions took 22 times as long with them all).
+    "CREATE INDEX sessions_cooling ON sessions (kind, number, release_us)"
+    " WHERE release_us > expiry_us",
     # Live sessions with a given party.
     "CREATE INDEX sessions_by_first_party ON sessions (kind, first_party, created_us)",
     "CREATE INDEX sessions_by_second_party ON sessions (kind, second_party, created_us)",
 )
 _INDEX_NAMES = tuple(statement.split()[2] for statement in _INDEXES)
+# Indexes of earlier schemas, dropped on migration.
+_RETIRED_INDEXES = ("sessions_holding",)
 
 _SET_SETTING = (
     "INSERT INTO settings (key, value) VALUES (?, ?)"
@@ -465,7 +472,13 @@ def _prepare(conn: sqlite3.Connection, path: Path | None) -> None:
             path,
             SCHEMA_VERSION,
         )
-    for name in _INDEX_NAMES:
+    elif version == 3:
+        log.warning(
+            "%s: migrated from schema 3 to schema %d (an index of the sessions with a cool-off)",
+            path,
+            SCHEMA_VERSION,
+        )
+    for name in (*_INDEX_NAMES, *_RETIRED_INDEXES):
         conn.execute(f"DROP INDEX IF EXISTS {name}")
     for statement in _INDEXES:
         conn.execute(statement)
@@ -769,6 +782,8 @@ class _SqliteTransaction:
             "  (SELECT MAX(created_us) FROM sessions"
             "    WHERE kind = ? AND number = pool.number),"
             "  EXISTS (SELECT 1 FROM sessions WHERE kind = ? AND number = pool.number"
+            # The first term, as sessions_cooling's WHERE has it, lets SQLite use that index.
+            "    AND release_us > expiry_us"
             f"    AND release_us > ? AND expiry_us <= ?{not_excluded})"
             " FROM pool",
             [*numbers, query.kind, query.kind, query.now_us, query.now_us, *excluded],

@@ -348,3 +348,45 @@ def test_a_count_stays_exact_as_its_window_moves_and_another_worker_writes(
     finally:
         counting.close()
         writing.close()
+
+
+def test_a_schema_3_file_gets_the_cool_off_index(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    SqliteStore(tmp_path).close()
+    conn = sqlite3.connect(tmp_path / DB_FILE)
+    conn.execute("DROP INDEX sessions_cooling")
+    conn.execute("CREATE INDEX sessions_holding ON sessions (kind, number, release_us, expiry_us)")
+    conn.execute("UPDATE settings SET value = '3' WHERE key = ?", (SCHEMA_KEY,))
+    conn.commit()
+    conn.close()
+
+    with caplog.at_level(logging.WARNING, logger="plivo_sandbox.storage"):
+        SqliteStore(tmp_path).close()
+
+    conn = sqlite3.connect(tmp_path / DB_FILE)
+    indexes = {
+        name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+    }
+    conn.close()
+    assert "sessions_cooling" in indexes and "sessions_holding" not in indexes
+    assert f"from schema 3 to schema {SCHEMA_VERSION}" in caplog.text
+
+
+def test_the_cool_off_check_reads_only_sessions_with_a_cool_off(tmp_path: Path) -> None:
+    # The check's cost must not grow with a number's live sessions: SQLite is
+    # asked how it runs the statement holds() sends.
+    store = SqliteStore(tmp_path)
+    statements: list[str] = []
+    try:
+        with store.transaction() as tx:
+            conn = tx.conn  # type: ignore[attr-defined]
+            conn.set_trace_callback(statements.append)
+            tx.holds(HoldQuery("masking", ["N1"], set(), now_us=6))
+            conn.set_trace_callback(None)
+            cooling = next(s for s in statements if "EXISTS" in s)
+            plan = " ".join(str(row[-1]) for row in conn.execute(f"EXPLAIN QUERY PLAN {cooling}"))
+    finally:
+        store.close()
+
+    assert "INDEX sessions_cooling" in plan, plan
