@@ -31,7 +31,6 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount
 
 from plivo_sandbox.auth import basic_auth_handler
-from plivo_sandbox.callbacks import CallbackDispatcher
 from plivo_sandbox.config import SandboxConfig, load_config
 from plivo_sandbox.control import ControlHandlers
 from plivo_sandbox.docs import docs_routes, shown_accounts
@@ -188,20 +187,6 @@ def create_app(
     control_document = fresh_document(CONTROL_SPEC)
     handlers = PlivoHandlers(sandbox)
     controls = ControlHandlers(sandbox)
-    # Sends the outbox in the background while the app is served (its lifespan).
-    callbacks = CallbackDispatcher(
-        sandbox.config,
-        sandbox.store,
-        sandbox.clock,
-        sandbox.spec,
-        fire_timers=sandbox.fire_due_timers,
-    )
-    sandbox.on_clock_advance(callbacks.wake)
-    # A reset forgets the callbacks: attempts still in flight end at once.
-    sandbox.on_reset(callbacks.cut_in_flight)
-    # A new event goes out at once, not at the loop's next look.
-    sandbox.store.on_callbacks_queued(callbacks.wake)
-
     served: Counter[str] = Counter()
     api = connexion.AsyncApp(__name__, jsonifier=PlivoJsonifier())
     common: dict[str, Any] = {
@@ -243,11 +228,12 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        callbacks.start()
+        # Callbacks go out while the app is served.
+        sandbox.start()
         try:
             yield
         finally:
-            callbacks.stop()
+            sandbox.callbacks.stop()
             if owns_sandbox:
                 sandbox.close()
 
@@ -288,7 +274,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.sandbox = sandbox
-    app.state.callbacks = callbacks
+    app.state.callbacks = sandbox.callbacks
     app.state.fast_path_served = served
     return app
 

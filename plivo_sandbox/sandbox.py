@@ -1,11 +1,16 @@
-"""The facade the HTTP layer holds: configuration, store, clock and the two services."""
+"""The sandbox itself: configuration, store, clock, the two services and callback delivery.
+
+The HTTP app is one way in; a ``Sandbox`` works without it too (``start()``
+sends its callbacks and fires its timers in the background).
+"""
 
 from __future__ import annotations
 
 import hmac
-from collections.abc import Callable
 from datetime import datetime
+from types import TracebackType
 
+from .callbacks import CallbackDispatcher
 from .clock import Clock, StoreClock
 from .config import Account, SandboxConfig
 from .errors import BadRequest, Unauthorized
@@ -18,7 +23,12 @@ from .write_turn import WriteTurn
 
 
 class Sandbox:
-    """Facade the HTTP layer holds: config, store, clock and the two services."""
+    """Config, store, clock, the two services, forced answers and callback delivery.
+
+    ``start()`` (or ``with Sandbox(...)``) delivers the queued callbacks and
+    fires the timers in a background thread until ``close()``; a sandbox never
+    started only queues them (the domain tests read the queue).
+    """
 
     def __init__(
         self,
@@ -42,11 +52,28 @@ class Sandbox:
         self.write_turn = WriteTurn(config.data_dir) if config.data_dir is not None else None
         self.masking = MaskingService(config, self.store, self.clock, self.spec)
         self.verify = VerifyService(config, self.store, self.clock, self.spec)
-        # Called after every clock advance (the callback loop wakes: retries may be due).
-        self._on_advance: list[Callable[[], None]] = []
-        # Called after every reset (the callback loop cuts the attempts in flight).
-        self._on_reset: list[Callable[[], None]] = []
         self.forced = ForcedAnswers(self.store, self.spec)
+        self.callbacks = CallbackDispatcher(
+            config, self.store, self.clock, self.spec, fire_timers=self.fire_due_timers
+        )
+        # A new event goes out at once, not at the loop's next look.
+        self.store.on_callbacks_queued(self.callbacks.wake)
+
+    def start(self) -> None:
+        """Deliver callbacks and fire timers in the background (until ``close``)."""
+        self.callbacks.start()
+
+    def __enter__(self) -> Sandbox:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
 
     def authenticate(
         self, path_auth_id: str, username: str | None, password: str | None
@@ -70,13 +97,8 @@ class Sandbox:
     def advance_clock(self, seconds: float) -> datetime:
         """Move the shared sandbox clock forward by ``seconds``; returns the new now."""
         now = self.clock.advance(seconds)
-        for listener in self._on_advance:
-            listener()
+        self.callbacks.wake()  # retries and timers may be due now
         return now
-
-    def on_clock_advance(self, listener: Callable[[], None]) -> None:
-        """Call ``listener`` after each ``advance_clock`` of this process."""
-        self._on_advance.append(listener)
 
     def fire_due_timers(self) -> int:
         """Send the events that fall due on the sandbox clock (SessionTimeout); how many fired.
@@ -100,15 +122,11 @@ class Sandbox:
         with self.store.transaction() as tx:
             tx.clear()
         self.clock.reset()
-        for listener in self._on_reset:
-            listener()
-
-    def on_reset(self, listener: Callable[[], None]) -> None:
-        """Call ``listener`` after each ``reset`` of this process."""
-        self._on_reset.append(listener)
+        self.callbacks.cut_in_flight()  # the callbacks are forgotten: end their attempts
 
     def close(self) -> None:
-        """Release the store."""
+        """Stop delivering callbacks, then release the store."""
+        self.callbacks.stop()
         self.store.close()
         if self.write_turn is not None:
             self.write_turn.close()
