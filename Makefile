@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 # Worker processes of `make serve` (and `make bench`): two share one SQLite state,
-# and reads scale with them (README, Benchmarks); WORKERS=1 for one process.
+# and reads scale with them (bench/README.md); WORKERS=1 for one process.
 WORKERS ?= 2
 PIP_VERSION := 26.3
 # Extra pytest arguments of `make test`, e.g. PYTEST_ARGS=--junitxml=reports/pytest-junit.xml (CI).

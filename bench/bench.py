@@ -45,13 +45,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plivo_sandbox.config import DEMO_MAIN, SandboxConfig, demo_accounts  # noqa: E402
-from plivo_sandbox.masking import MaskingRecord  # noqa: E402
-from plivo_sandbox.process import free_port, sandbox_process  # noqa: E402
-from plivo_sandbox.sandbox import Sandbox  # noqa: E402
-from plivo_sandbox.storage import RowQuery  # noqa: E402
-from plivo_sandbox.timefmt import MICROS, to_micros  # noqa: E402
-from plivo_sandbox.verify import VerifyRecord  # noqa: E402
+from plivo_sandbox.assembly import Sandbox  # noqa: E402
+from plivo_sandbox.core.accounts import DEMO_MAIN, demo_accounts  # noqa: E402
+from plivo_sandbox.core.settings import SandboxConfig  # noqa: E402
+from plivo_sandbox.core.store import RowQuery  # noqa: E402
+from plivo_sandbox.core.times import MICROS, to_micros  # noqa: E402
+from plivo_sandbox.masking.record import MaskingRecord  # noqa: E402
+from plivo_sandbox.testing.process import free_port, sandbox_process  # noqa: E402
+from plivo_sandbox.verify.record import VerifyRecord  # noqa: E402
 
 LUA = ROOT / "bench" / "wrk" / "ops.lua"
 # How many workers `make serve` runs (the Makefile's WORKERS default, which it

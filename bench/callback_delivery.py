@@ -20,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from plivo_sandbox.callbacks import CallbackDispatcher
-from plivo_sandbox.config import load_config
-from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.storage import Callback
-from plivo_sandbox.timefmt import to_micros
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.config_file import load_config
+from plivo_sandbox.core.store import Callback
+from plivo_sandbox.core.times import to_micros
+from plivo_sandbox.events.dispatcher import CallbackDispatcher
 from tests.callback_receiver import running_receiver
 
 AUTH_ID = "MADEMO1234567890ABCD"

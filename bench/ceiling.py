@@ -81,8 +81,9 @@ class DomainCeilingApp(CeilingApp):
     """The same, but the sandbox's own ``MaskingService.get`` (two transactions, rendering)."""
 
     def __init__(self, db: str, auth: bytes) -> None:
-        from plivo_sandbox.config import SandboxConfig, demo_accounts
-        from plivo_sandbox.sandbox import Sandbox
+        from plivo_sandbox.assembly import Sandbox
+        from plivo_sandbox.core.accounts import demo_accounts
+        from plivo_sandbox.core.settings import SandboxConfig
 
         super().__init__(db, auth)
         self.box = Sandbox(SandboxConfig(accounts=demo_accounts(), data_dir=Path(db).parent))
@@ -117,7 +118,7 @@ def app_from_env() -> CeilingApp:
 def main() -> None:
     """Fill, serve, measure with wrk."""
     from bench import AUTH, SANDBOX_PREFIX, Load, open_state, seed, write_ids, wrk
-    from plivo_sandbox.process import free_port
+    from plivo_sandbox.testing.process import free_port
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--duration", type=int, default=10)

@@ -71,8 +71,8 @@ def main() -> None:
                 crossings += 1
 
         # Installed before any thread starts, so a thread pool's workers carry it too.
-        threading.setprofile(profile)  # type: ignore[arg-type]
-        sys.setprofile(profile)  # type: ignore[arg-type]
+        threading.setprofile(profile)
+        sys.setprofile(profile)
         try:
             with Sandbox(config) as sandbox:
                 app = create_app(sandbox=sandbox, fast_path=not args.connexion)
@@ -90,7 +90,7 @@ def main() -> None:
                     tracing = False
         finally:
             sys.setprofile(None)
-            threading.setprofile(None)  # type: ignore[arg-type]
+            threading.setprofile(None)
     for name in order:
         print(name)
     print(f"{len(order)} modules, {crossings} calls from one of them into another")

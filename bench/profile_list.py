@@ -22,10 +22,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import fill, open_state
-from plivo_sandbox.config import DEMO_MAIN
-from plivo_sandbox.masking import _expiry_of
-from plivo_sandbox.storage import RowQuery
-from plivo_sandbox.timefmt import Range, to_micros
+from plivo_sandbox.core.accounts import DEMO_MAIN
+from plivo_sandbox.core.filters import Range
+from plivo_sandbox.core.store import RowQuery
+from plivo_sandbox.core.times import to_micros
+from plivo_sandbox.masking.service import _expiry_of
 
 
 def main() -> None:

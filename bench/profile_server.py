@@ -38,7 +38,7 @@ from bench import (
     write_ids,
     wrk,
 )
-from plivo_sandbox.process import sandbox_process
+from plivo_sandbox.testing.process import sandbox_process
 
 PY_SPY = Path(sys.executable).with_name("py-spy")
 
@@ -47,18 +47,18 @@ PY_SPY = Path(sys.executable).with_name("py-spy")
 # Whole-stack rules come first: they name why the inner frames ran.
 Rules = tuple[tuple[str, tuple[str, ...]], ...]
 STACK_RULES: Rules = (
-    ("clock offset: its own read transaction", ("_offset (plivo_sandbox/clock.py",)),
+    ("clock offset: its own read transaction", ("_offset (plivo_sandbox/core/clock.py",)),
     ("auth: Basic credentials check", ("basic_auth_handler", "authenticate (plivo_sandbox")),
 )
 FRAME_RULES: Rules = (
-    ("SQLite: statements and BEGIN/COMMIT", ("plivo_sandbox/storage.py", "sqlite3/")),
+    ("SQLite: statements and BEGIN/COMMIT", ("plivo_sandbox/store/sqlite.py", "sqlite3/")),
     ("JSON encode/decode", ("json/", "orjson")),
     (
         "request/response validation (jsonschema, connexion validators)",
-        ("jsonschema", "connexion/validators", "plivo_sandbox/validators.py", "referencing/"),
+        ("jsonschema", "connexion/validators", "plivo_sandbox/http/validators.py", "referencing/"),
     ),
-    ("domain re-check of arguments (args.py)", ("plivo_sandbox/args.py",)),
-    ("rendering (render, time formats)", ("render (plivo_sandbox", "plivo_sandbox/timefmt.py")),
+    ("domain re-check of arguments (args.py)", ("plivo_sandbox/core/arguments.py",)),
+    ("rendering (render, time formats)", ("render (plivo_sandbox", "plivo_sandbox/core/times.py")),
     ("domain services (masking/verify/numbers)", ("plivo_sandbox/",)),
     ("connexion middleware and routing", ("connexion/",)),
     ("starlette", ("starlette/",)),

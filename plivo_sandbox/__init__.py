@@ -24,28 +24,28 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the same names for type checkers (``as``: re-exported)
     from plivo_sandbox.app import create_app as create_app
-    from plivo_sandbox.config import Account as Account
-    from plivo_sandbox.config import ConfigError as ConfigError
-    from plivo_sandbox.config import SandboxConfig as SandboxConfig
-    from plivo_sandbox.config import load_config as load_config
-    from plivo_sandbox.process import sandbox_process as sandbox_process
-    from plivo_sandbox.pytest_plugin import Credentials as Credentials
-    from plivo_sandbox.pytest_plugin import SandboxHandle as SandboxHandle
-    from plivo_sandbox.sandbox import Sandbox as Sandbox
-    from plivo_sandbox.sdk import plivo_sdk_pointed_at as plivo_sdk_pointed_at
+    from plivo_sandbox.assembly import Sandbox as Sandbox
+    from plivo_sandbox.core.accounts import Account as Account
+    from plivo_sandbox.core.config_file import ConfigError as ConfigError
+    from plivo_sandbox.core.config_file import load_config as load_config
+    from plivo_sandbox.core.settings import SandboxConfig as SandboxConfig
+    from plivo_sandbox.testing.plivo_sdk import plivo_sdk_pointed_at as plivo_sdk_pointed_at
+    from plivo_sandbox.testing.process import sandbox_process as sandbox_process
+    from plivo_sandbox.testing.pytest_plugin import Credentials as Credentials
+    from plivo_sandbox.testing.pytest_plugin import SandboxHandle as SandboxHandle
 
 # Each public name and the module that defines it.
 _HOMES = {
-    "Account": "config",
-    "ConfigError": "config",
-    "Credentials": "pytest_plugin",
-    "Sandbox": "sandbox",
-    "SandboxConfig": "config",
-    "SandboxHandle": "pytest_plugin",
+    "Account": "core.accounts",
+    "ConfigError": "core.config_file",
+    "Credentials": "testing.pytest_plugin",
+    "Sandbox": "assembly",
+    "SandboxConfig": "core.settings",
+    "SandboxHandle": "testing.pytest_plugin",
     "create_app": "app",
-    "load_config": "config",
-    "plivo_sdk_pointed_at": "sdk",
-    "sandbox_process": "process",
+    "load_config": "core.config_file",
+    "plivo_sdk_pointed_at": "testing.plivo_sdk",
+    "sandbox_process": "testing.process",
 }
 
 __all__ = sorted(_HOMES)

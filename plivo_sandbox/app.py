@@ -30,25 +30,27 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount
 
-from plivo_sandbox.auth import basic_auth_handler
-from plivo_sandbox.config import SandboxConfig, load_config
-from plivo_sandbox.control import ControlHandlers
-from plivo_sandbox.docs import docs_routes, shown_accounts
-from plivo_sandbox.errors import PlivoError, Unauthorized, error_body
-from plivo_sandbox.exposure import ControlGuardMiddleware
-from plivo_sandbox.fast_path import FastPathMiddleware, compile_operations
-from plivo_sandbox.handlers import PlivoHandlers, as_endpoint
-from plivo_sandbox.json_encoding import PlivoJsonifier, encode
-from plivo_sandbox.middleware import (
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.control.endpoints import ControlHandlers
+from plivo_sandbox.control.guard import ControlGuardMiddleware
+from plivo_sandbox.core.config_file import load_config
+from plivo_sandbox.core.errors import PlivoError, Unauthorized, error_body
+from plivo_sandbox.core.settings import SandboxConfig
+from plivo_sandbox.core.spec import CONTROL_SPEC, SPEC_PATH, fresh_document
+from plivo_sandbox.core.store import StoreBusy
+from plivo_sandbox.http.auth import basic_auth_handler
+from plivo_sandbox.http.docs import docs_routes, shown_accounts
+from plivo_sandbox.http.endpoints import PlivoHandlers, as_endpoint, unavailable
+from plivo_sandbox.http.fast_path import FastPathMiddleware, compile_operations
+from plivo_sandbox.http.json_encoding import PlivoJsonifier, encode
+from plivo_sandbox.http.middleware import (
     BodyLimitMiddleware,
     ContentTypeMiddleware,
     TrailingSlashMiddleware,
     WriteGateMiddleware,
 )
-from plivo_sandbox.request_context import RequestContextMiddleware
-from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.spec import CONTROL_SPEC, SPEC_PATH, fresh_document
-from plivo_sandbox.validators import validator_map
+from plivo_sandbox.http.request_context import RequestContextMiddleware
+from plivo_sandbox.http.validators import validator_map
 
 logger = logging.getLogger("plivo_sandbox")
 
@@ -94,6 +96,12 @@ def _plivo_response(
 async def _on_plivo_error(_: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, PlivoError)
     return _plivo_response(exc.status, exc.message, exc.headers)
+
+
+async def _on_store_busy(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    # The control API's calls reach the store outside the nine endpoints' wrapper.
+    assert isinstance(exc, StoreBusy)
+    return await _on_plivo_error(request, unavailable(exc))
 
 
 async def _on_problem(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
@@ -221,6 +229,7 @@ def create_app(
         **common,
     )
     api.add_error_handler(PlivoError, _on_plivo_error)
+    api.add_error_handler(StoreBusy, _on_store_busy)
     api.add_error_handler(ProblemException, _on_problem)
     allow = allowed_methods(routed, control_document)
     api.add_error_handler(HTTPException, _http_exception_handler(allow))

@@ -64,9 +64,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from plivo_sandbox.config import DEMO_MAIN, DEMO_SUB
-from plivo_sandbox.process import sandbox_process
-from plivo_sandbox.spec import SPEC_PATH, ApiSpec
+from plivo_sandbox.core.accounts import DEMO_MAIN, DEMO_SUB
+from plivo_sandbox.core.spec import SPEC_PATH, ApiSpec
+from plivo_sandbox.testing.process import sandbox_process
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CONFIG = REPO_ROOT / "tests" / "contract" / "schemathesis.toml"

@@ -18,9 +18,10 @@ from connexion.spec import Specification
 from starlette.applications import Starlette
 
 from plivo_sandbox.app import create_app
-from plivo_sandbox.config import SandboxConfig, load_config
-from plivo_sandbox.process import free_port
-from plivo_sandbox.sandbox import Sandbox
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.config_file import load_config
+from plivo_sandbox.core.settings import SandboxConfig
+from plivo_sandbox.testing.process import free_port
 from tests.callback_receiver import CallbackReceiver, running_receiver
 
 DEMO_AUTH_ID = "MADEMO1234567890ABCD"

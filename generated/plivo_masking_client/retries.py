@@ -1,6 +1,6 @@
 """Sending a request, and sending it again when Plivo's answer says that is safe.
 
-The policy (README, "The Python client"):
+The policy (docs/client.md, Retries):
 
 * An answer whose status the spec documents with a ``Retry-After`` header
   (429, 503) means Plivo acted on nothing: it is retried for every

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from plivo_sandbox.spec import load_document
+from plivo_sandbox.core.spec import load_document
 from tests.spec.conftest import operations as spec_operations
 from tests.spec.conftest import sdk_fixtures as sdk_answers
 from tests.spec.conftest import seed_fixtures as printed_answers

@@ -1,6 +1,6 @@
 """The generated client against the local sandbox: every operation, every error it can produce.
 
-The sandbox comes from the project's own pytest plugin (plivo_sandbox.pytest_plugin),
+The sandbox comes from the project's own pytest plugin (plivo_sandbox.testing.pytest_plugin),
 as it would in another project: one ``python -m plivo_sandbox`` process per test
 session on a free 127.0.0.1 port, reset before each test (``plivo_sandbox``), and
 the generated client signed in as the demo account (``plivo_client``). Calls go
@@ -43,7 +43,7 @@ from plivo_masking_client.models import (
     VerifySessionValidateRequest,
 )
 
-from plivo_sandbox.pytest_plugin import SandboxHandle
+from plivo_sandbox.testing.pytest_plugin import SandboxHandle
 from tests.conftest import REPO_ROOT
 
 FIRST = "+14155550100"

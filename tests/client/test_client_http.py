@@ -50,7 +50,7 @@ from plivo_masking_client.models import (
 )
 from plivo_masking_client.types import Response
 
-from plivo_sandbox.spec import load_document
+from plivo_sandbox.core.spec import load_document
 from tests.conftest import DEMO_AUTH_ID as AUTH_ID
 from tests.conftest import DEMO_AUTH_TOKEN as AUTH_TOKEN
 

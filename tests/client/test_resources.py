@@ -32,8 +32,8 @@ from plivo_masking_client.models import (
     VerifySessionStatus,
 )
 
-from plivo_sandbox.process import sandbox_process
-from plivo_sandbox.pytest_plugin import Credentials, SandboxHandle
+from plivo_sandbox.testing.process import sandbox_process
+from plivo_sandbox.testing.pytest_plugin import Credentials, SandboxHandle
 from tests.client.test_webhooks import SESSION_EVENT, URL, plivo_signed_post
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN
 

@@ -6,7 +6,7 @@ the same (a query value of ``None`` is not sent, the run's auth puts back an
 ``Authorization`` header the case left out). The contract hooks ask this
 module about the bytes that were sent instead.
 
-The judge is the sandbox's own: the operations ``plivo_sandbox.fast_path``
+The judge is the sandbox's own: the operations ``plivo_sandbox.http.fast_path``
 compiles from the routed openapi.yaml (path pattern, path and query
 parameters with their schemas, Basic security, the JSON body schema), asked
 for the request's ``problems`` as the drift proxy asks them, after the
@@ -22,14 +22,14 @@ from functools import cache
 from urllib.parse import unquote, urlsplit
 
 from plivo_sandbox.app import routing_spec
-from plivo_sandbox.fast_path import (
+from plivo_sandbox.core.spec import load_document
+from plivo_sandbox.http.fast_path import (
     CompiledOperation,
     by_method,
     compile_operations,
     match_operation,
 )
-from plivo_sandbox.middleware import normal_content_type
-from plivo_sandbox.spec import load_document
+from plivo_sandbox.http.middleware import normal_content_type
 
 
 @cache

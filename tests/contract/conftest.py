@@ -24,10 +24,10 @@ from schemathesis.config import SchemathesisConfig
 from starlette.applications import Starlette
 
 from plivo_sandbox.app import create_app
-from plivo_sandbox.config import SandboxConfig
-from plivo_sandbox.errors import NotFound
-from plivo_sandbox.process import sandbox_process
-from plivo_sandbox.sandbox import Sandbox
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.errors import NotFound
+from plivo_sandbox.core.settings import SandboxConfig
+from plivo_sandbox.testing.process import sandbox_process
 from tests.conftest import (
     DEMO_AUTH_ID,
     DEMO_AUTH_TOKEN,

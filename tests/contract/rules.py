@@ -21,9 +21,10 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from plivo_sandbox.errors import BadRequest
-from plivo_sandbox.spec import ApiSpec
-from plivo_sandbox.timefmt import COMPARISONS, from_micros, parse_filter_time
+from plivo_sandbox.core.errors import BadRequest
+from plivo_sandbox.core.filters import COMPARISONS, parse_filter_time
+from plivo_sandbox.core.spec import ApiSpec
+from plivo_sandbox.core.times import from_micros
 
 # Values filled in when a rule needs an argument the generator left out. Parties
 # are +1 415 555 xxxx, the last digits taken from the rest of the body, so that

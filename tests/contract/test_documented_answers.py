@@ -19,7 +19,7 @@ from schemathesis.openapi.checks import UseAfterFree
 from schemathesis.specs.openapi.checks import ignored_auth
 
 from plivo_sandbox.app import create_app
-from plivo_sandbox.sandbox import Sandbox
+from plivo_sandbox.assembly import Sandbox
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, demo_config
 from tests.contract import hooks
 from tests.contract.conftest import asgi_schema, contract_config

@@ -29,7 +29,7 @@ from schemathesis.generation.meta import (
 )
 from schemathesis.generation.modes import GenerationMode
 
-from plivo_sandbox.spec import SPEC_PATH, load_document
+from plivo_sandbox.core.spec import SPEC_PATH, load_document
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN
 from tests.contract import conformance, hooks
 from tests.contract.conftest import BASE_PATH, load_contract_config

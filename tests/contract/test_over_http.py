@@ -17,7 +17,7 @@ import schemathesis
 from hypothesis import settings
 from schemathesis.config import SchemathesisConfig
 
-from plivo_sandbox.spec import SPEC_PATH
+from plivo_sandbox.core.spec import SPEC_PATH
 from tests.contract.conftest import BASE_PATH, SIZE, load_contract_config
 
 config: SchemathesisConfig = load_contract_config()

@@ -14,10 +14,10 @@ from functools import cache
 
 import pytest
 
-from plivo_sandbox.errors import BadRequest
-from plivo_sandbox.numbers import region_of
-from plivo_sandbox.spec import ApiSpec
-from plivo_sandbox.timefmt import parse_filter_time
+from plivo_sandbox.core.errors import BadRequest
+from plivo_sandbox.core.filters import parse_filter_time
+from plivo_sandbox.core.phone_numbers import region_of
+from plivo_sandbox.core.spec import ApiSpec
 
 
 @cache

@@ -39,9 +39,33 @@ def sandbox_files() -> list[Path]:
     )
 
 
-def test_the_layout_names_every_module_of_the_sandbox() -> None:
-    block = layout()
-    assert [path.name for path in sandbox_files() if path.name not in block] == []
+def layout_paths() -> set[str]:
+    """Every path the layout block names, folders spelled out from its indentation.
+
+    An entry is the first column of a line (``name`` or ``a.py, b.html``),
+    indented two spaces under its folder; a line indented to the description
+    column continues the one above.
+    """
+    paths: set[str] = set()
+    folders: list[str] = []
+    for line in layout().splitlines():
+        indent = len(line) - len(line.lstrip(" "))
+        if not line.strip() or indent >= 20:
+            continue
+        depth = indent // 2
+        names = line.strip().split("  ")[0]
+        del folders[depth:]
+        for name in names.split(", "):
+            paths.add("/".join([*folders, name.strip().rstrip("/")]))
+        if names.endswith("/"):
+            folders.append(names.rstrip("/"))
+    return paths
+
+
+def test_the_layout_names_every_module_of_the_sandbox_in_its_folder() -> None:
+    named = layout_paths()
+    files = [path.relative_to(REPO_ROOT).as_posix() for path in sandbox_files()]
+    assert [path for path in files if path not in named] == []
 
 
 def test_the_layout_names_every_folder_and_helper_of_the_tests() -> None:

@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 import pytest
 
-from plivo_sandbox.pytest_plugin import SandboxHandle
+from plivo_sandbox.testing.pytest_plugin import SandboxHandle
 from tests.ci.test_workflows import TOKEN_ON_A_COMMAND_LINE
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, REPO_ROOT
 from tests.docs.pages import OUTPUT, PAGES, RUN_WITH_PYTEST, Snippet, name, snippets

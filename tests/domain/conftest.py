@@ -15,10 +15,11 @@ from typing import Any
 import pytest
 from openapi_schema_validator import OAS30Validator, oas30_format_checker
 
-from plivo_sandbox.clock import ManualClock
-from plivo_sandbox.config import Account, SandboxConfig, demo_accounts
-from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.spec import load_document
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.accounts import Account, demo_accounts
+from plivo_sandbox.core.clock import ManualClock
+from plivo_sandbox.core.settings import SandboxConfig
+from plivo_sandbox.core.spec import load_document
 
 START = datetime(2024, 2, 1, 6, 28, 15, tzinfo=UTC)
 

@@ -11,18 +11,16 @@ from pathlib import Path
 import pytest
 from plivo.utils.signature_v3 import validate_v3_signature
 
-from plivo_sandbox.callbacks import (
-    CallbackDispatcher,
-    CallbackPolicy,
-    build_request,
-    retry_delays,
-    signature_headers,
-    signed_text,
-)
-from plivo_sandbox.config import ConfigError, load_config
-from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.spec import ApiSpec
-from plivo_sandbox.storage import DB_FILE, SCHEMA_KEY, SCHEMA_VERSION, Callback, SqliteStore
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.config_file import ConfigError, load_config
+from plivo_sandbox.core.spec import ApiSpec
+from plivo_sandbox.core.store import Callback
+from plivo_sandbox.events.dispatcher import CallbackDispatcher, retry_delays
+from plivo_sandbox.events.policy import CallbackPolicy
+from plivo_sandbox.events.sending import build_request
+from plivo_sandbox.events.signing import signature_headers, signed_text
+from plivo_sandbox.store.schema import SCHEMA_KEY, SCHEMA_VERSION
+from plivo_sandbox.store.sqlite import DB_FILE, SqliteStore
 
 TOKEN = "demo-auth-token"
 FIELDS = {
@@ -348,7 +346,7 @@ def test_a_schema_2_file_gains_the_outbox_with_a_log_line(
     conn.commit()
     conn.close()
 
-    with caplog.at_level(logging.WARNING, logger="plivo_sandbox.storage"):
+    with caplog.at_level(logging.WARNING, logger="plivo_sandbox.store.sqlite"):
         store = SqliteStore(tmp_path)
     with store.transaction() as tx:
         ident = tx.add_callback(event("http://127.0.0.1/a"))
@@ -365,7 +363,7 @@ def test_a_widened_policy_is_announced_when_delivery_starts(
     config = replace(load_config(env={}), data_dir=None, callback_allowed_hosts=("*",))
     box = Sandbox(config)
     dispatcher = CallbackDispatcher(config, box.store, box.clock, box.spec)
-    with caplog.at_level(logging.WARNING, logger="plivo_sandbox.callbacks"):
+    with caplog.at_level(logging.WARNING, logger="plivo_sandbox.events.dispatcher"):
         dispatcher.start()
         dispatcher.stop()
     box.close()

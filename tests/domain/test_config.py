@@ -7,9 +7,10 @@ from pathlib import Path
 import phonenumbers
 import pytest
 
-from plivo_sandbox.config import DEFAULT_DATA_DIR, ConfigError, load_config
+from plivo_sandbox.core.config_file import ConfigError, load_config
+from plivo_sandbox.core.settings import DEFAULT_DATA_DIR
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "plivo_sandbox" / "sandbox.example.toml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "plivo_sandbox" / "server" / "sandbox.example.toml"
 MAIN = "MADEMO1234567890ABCD"
 SUB = "SADEMO1234567890ABCD"
 

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from plivo_sandbox.config import Account
-from plivo_sandbox.errors import NotFound
-from plivo_sandbox.masking import KEPT_INTERACTIONS, MaskingRecord
-from plivo_sandbox.sandbox import Sandbox
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.accounts import Account
+from plivo_sandbox.core.errors import NotFound
+from plivo_sandbox.masking.record import KEPT_INTERACTIONS, MaskingRecord
 from tests.domain.conftest import US_A, US_B, Api
 
 BASE = "http://127.0.0.1:8000"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from plivo_sandbox.clock import ManualClock
-from plivo_sandbox.config import Account
-from plivo_sandbox.errors import Conflict
+from plivo_sandbox.core.accounts import Account
+from plivo_sandbox.core.clock import ManualClock
+from plivo_sandbox.core.errors import Conflict
 from tests.domain.conftest import FR_A, GB_A, IN_A, IN_B, US_A, US_B, US_C, US_POOL, Api
 
 IN_POOL = ("912269947011", "918035001234")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from plivo_sandbox.config import Account
-from plivo_sandbox.errors import BadRequest
-from plivo_sandbox.spec import ApiSpec
+from plivo_sandbox.core.accounts import Account
+from plivo_sandbox.core.errors import BadRequest
+from plivo_sandbox.core.spec import ApiSpec
 from tests.domain.conftest import IN_A, IN_B, SUB_ID, US_A, US_B, US_C, Api
 
 PROMPT = "https://example.com/pin_prompt.wav"

@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
-from plivo_sandbox.clock import ManualClock
-from plivo_sandbox.config import Account
-from plivo_sandbox.errors import BadRequest, Conflict, NotFound
+from plivo_sandbox.core.accounts import Account
+from plivo_sandbox.core.clock import ManualClock
+from plivo_sandbox.core.errors import BadRequest, Conflict, NotFound
 from tests.domain.conftest import US_A, US_B, US_C, Api
 
 

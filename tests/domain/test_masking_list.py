@@ -7,9 +7,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from plivo_sandbox.clock import ManualClock
-from plivo_sandbox.config import Account
-from plivo_sandbox.errors import BadRequest
+from plivo_sandbox.core.accounts import Account
+from plivo_sandbox.core.clock import ManualClock
+from plivo_sandbox.core.errors import BadRequest
 from tests.domain.conftest import IN_A, IN_B, MAIN_ID, US_A, US_B, US_C, Api
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from plivo_sandbox.spec import load_document, schema_regex
+from plivo_sandbox.core.spec import load_document, schema_regex
 
 
 def _patterns(node: Any, where: str = "#") -> Iterator[tuple[str, str, Any]]:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from mutagen.mp3 import MP3
 
-from plivo_sandbox.recordings import audio
+from plivo_sandbox.masking.audio import audio
 
 
 def mp3_info(data: bytes) -> Any:

@@ -11,10 +11,17 @@ from typing import Any
 
 import pytest
 
-from plivo_sandbox.config import Account, SandboxConfig
-from plivo_sandbox.errors import BadRequest, Conflict, PlivoError, TooManyRequests, Unauthorized
-from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.storage import DB_FILE
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.accounts import Account
+from plivo_sandbox.core.errors import (
+    BadRequest,
+    Conflict,
+    PlivoError,
+    TooManyRequests,
+    Unauthorized,
+)
+from plivo_sandbox.core.settings import SandboxConfig
+from plivo_sandbox.store.sqlite import DB_FILE
 from tests.domain.conftest import MAIN_ID, SUB_ID, US_A, US_B, US_POOL, Api, make_config
 
 

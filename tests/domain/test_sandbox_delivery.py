@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plivo_sandbox.sandbox import Sandbox
+from plivo_sandbox.assembly import Sandbox
 from tests.callback_receiver import CallbackReceiver
 from tests.conftest import DEMO_AUTH_ID, demo_config
 

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from plivo_sandbox.errors import BadRequest
-from plivo_sandbox.storage import Row, RowQuery, SqliteStore
-from plivo_sandbox.timefmt import from_micros, parse_filter_time
+from plivo_sandbox.core.errors import BadRequest
+from plivo_sandbox.core.filters import parse_filter_time
+from plivo_sandbox.core.store import Row, RowQuery
+from plivo_sandbox.core.times import from_micros
+from plivo_sandbox.store.sqlite import SqliteStore
 
 
 def row(uuid: str, created_us: int = 0) -> Row:

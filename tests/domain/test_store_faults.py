@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from plivo_sandbox.errors import Busy
-from plivo_sandbox.storage import DB_FILE, SqliteStore, StoreError
+from plivo_sandbox.core.store import StoreBusy
+from plivo_sandbox.store.sqlite import DB_FILE, SqliteStore, StoreError
 
 LOCK_TIMEOUT = 0.3
 
@@ -34,7 +34,7 @@ def test_a_write_under_an_outside_lock_is_busy_after_the_lock_timeout(tmp_path: 
     store = SqliteStore(tmp_path, lock_timeout=LOCK_TIMEOUT)
     with outside_exclusive_lock(tmp_path / DB_FILE):
         started = time.monotonic()
-        with pytest.raises(Busy, match="retry"), store.transaction() as tx:
+        with pytest.raises(StoreBusy, match="retry"), store.transaction() as tx:
             tx.set_setting("k", "v")
         assert time.monotonic() - started < LOCK_TIMEOUT + 1
     store.close()
@@ -53,7 +53,7 @@ def test_nothing_is_written_by_a_busy_write(tmp_path: Path) -> None:
     store = SqliteStore(tmp_path, lock_timeout=LOCK_TIMEOUT)
     with (
         outside_exclusive_lock(tmp_path / DB_FILE),
-        pytest.raises(Busy),
+        pytest.raises(StoreBusy),
         store.transaction() as tx,
     ):
         tx.set_setting("k", "v")

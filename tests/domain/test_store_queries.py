@@ -15,22 +15,17 @@ from typing import Any
 
 import pytest
 
-from plivo_sandbox.clock import ManualClock
-from plivo_sandbox.config import Account
-from plivo_sandbox.errors import Conflict
-from plivo_sandbox.masking import MaskingRecord
-from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.storage import (
-    DB_FILE,
-    SCHEMA_KEY,
-    SCHEMA_VERSION,
-    HoldQuery,
-    Row,
-    RowQuery,
-    SqliteStore,
-)
-from plivo_sandbox.timefmt import Range, to_micros
-from plivo_sandbox.verify import VerifyRecord
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.accounts import Account
+from plivo_sandbox.core.clock import ManualClock
+from plivo_sandbox.core.errors import Conflict
+from plivo_sandbox.core.filters import Range
+from plivo_sandbox.core.store import HoldQuery, Row, RowQuery
+from plivo_sandbox.core.times import to_micros
+from plivo_sandbox.masking.record import MaskingRecord
+from plivo_sandbox.store.schema import SCHEMA_KEY, SCHEMA_VERSION
+from plivo_sandbox.store.sqlite import DB_FILE, SqliteStore
+from plivo_sandbox.verify.record import VerifyRecord
 from tests.domain.conftest import US_A, US_B, US_C, Api, make_config
 
 # The sessions table before schema versions existed (schema 1).
@@ -274,7 +269,7 @@ def test_a_schema_1_file_is_migrated_with_a_log_line_and_lists_the_same(
         rows = tx.select(RowQuery("masking")) + tx.select(RowQuery("verify"))
     write_schema_1(tmp_path / DB_FILE, rows)
 
-    with caplog.at_level(logging.WARNING, logger="plivo_sandbox.storage"):
+    with caplog.at_level(logging.WARNING, logger="plivo_sandbox.store.sqlite"):
         migrated = Sandbox(make_config(data_dir=tmp_path), clock=clock)
     try:
         assert [record.getMessage() for record in caplog.records] == [
@@ -291,7 +286,7 @@ def test_a_schema_1_file_is_migrated_with_a_log_line_and_lists_the_same(
     assert [len(page.get("objects", page.get("sessions", []))) for page in after] == [1] * 6
 
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="plivo_sandbox.storage"):
+    with caplog.at_level(logging.WARNING, logger="plivo_sandbox.store.sqlite"):
         SqliteStore(tmp_path).close()
     assert caplog.records == []  # already current: nothing to do
 
@@ -361,7 +356,7 @@ def test_a_schema_3_file_gets_the_cool_off_index(
     conn.commit()
     conn.close()
 
-    with caplog.at_level(logging.WARNING, logger="plivo_sandbox.storage"):
+    with caplog.at_level(logging.WARNING, logger="plivo_sandbox.store.sqlite"):
         SqliteStore(tmp_path).close()
 
     conn = sqlite3.connect(tmp_path / DB_FILE)

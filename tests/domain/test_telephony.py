@@ -1,4 +1,4 @@
-"""The call flow of ``plivo_sandbox.telephony``: one simulated call, no store, no HTTP."""
+"""The call flow of ``plivo_sandbox.masking.calls``: one simulated call, no store, no HTTP."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from plivo_sandbox.spec import ApiSpec
-from plivo_sandbox.telephony import (
+from plivo_sandbox.core.spec import ApiSpec
+from plivo_sandbox.core.times import MICROS, masking_time
+from plivo_sandbox.masking.calls import (
     BUSY_LINE,
     END_OF_XML,
     NO_ANSWER,
@@ -29,7 +30,6 @@ from plivo_sandbox.telephony import (
     interaction,
     simulate_call,
 )
-from plivo_sandbox.timefmt import MICROS, masking_time
 
 NOW = 1_706_768_895 * MICROS  # 2024-02-01 06:28:15 UTC
 FIRST = "14155550100"

@@ -6,13 +6,13 @@ from typing import Any
 
 import pytest
 
-from plivo_sandbox.clock import ManualClock
-from plivo_sandbox.config import Account
-from plivo_sandbox.errors import BadRequest, NotFound
-from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.storage import Delivery
-from plivo_sandbox.telephony import RING_SECONDS
-from plivo_sandbox.timefmt import masking_time, to_micros
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.accounts import Account
+from plivo_sandbox.core.clock import ManualClock
+from plivo_sandbox.core.errors import BadRequest, NotFound
+from plivo_sandbox.core.store import Delivery
+from plivo_sandbox.core.times import masking_time, to_micros
+from plivo_sandbox.masking.calls import RING_SECONDS
 from tests.domain.conftest import US_A, US_B, US_C, Api, make_config
 
 HOOK = "http://127.0.0.1:9000/events"

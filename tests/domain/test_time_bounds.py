@@ -6,11 +6,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from plivo_sandbox.clock import ManualClock, StoreClock
-from plivo_sandbox.config import Account
-from plivo_sandbox.errors import BadRequest
-from plivo_sandbox.storage import SqliteStore
-from plivo_sandbox.timefmt import CLOCK_LIMIT
+from plivo_sandbox.core.accounts import Account
+from plivo_sandbox.core.clock import ManualClock, StoreClock
+from plivo_sandbox.core.errors import BadRequest
+from plivo_sandbox.core.times import CLOCK_LIMIT
+from plivo_sandbox.store.sqlite import SqliteStore
 from tests.domain.conftest import US_A, US_B, Api
 
 TEN_YEARS = 315360000

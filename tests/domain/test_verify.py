@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 
-from plivo_sandbox.clock import ManualClock
-from plivo_sandbox.config import Account, SandboxConfig
-from plivo_sandbox.errors import BadRequest, Conflict, NotFound
-from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.spec import ApiSpec
-from plivo_sandbox.verify import default_app_uuid
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.accounts import Account
+from plivo_sandbox.core.clock import ManualClock
+from plivo_sandbox.core.errors import BadRequest, Conflict, NotFound
+from plivo_sandbox.core.settings import SandboxConfig
+from plivo_sandbox.core.spec import ApiSpec
+from plivo_sandbox.verify.record import default_app_uuid
 from tests.domain.conftest import IN_A, US_A, Api, make_config
 
 APP = "59728519-d145-45d6-8d46-60c06f7e8bbb"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from plivo_sandbox.clock import ManualClock
-from plivo_sandbox.config import Account
-from plivo_sandbox.sandbox import Sandbox
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.accounts import Account
+from plivo_sandbox.core.clock import ManualClock
 from tests.domain.conftest import GB_A, IN_A, MAIN_ID, US_A, Api
 
 APP = "59728519-d145-45d6-8d46-60c06f7e8bbb"

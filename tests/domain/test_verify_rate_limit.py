@@ -6,10 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from plivo_sandbox.clock import ManualClock
-from plivo_sandbox.config import Account, SandboxConfig
-from plivo_sandbox.errors import TooManyRequests
-from plivo_sandbox.sandbox import Sandbox
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.accounts import Account
+from plivo_sandbox.core.clock import ManualClock
+from plivo_sandbox.core.errors import TooManyRequests
+from plivo_sandbox.core.settings import SandboxConfig
 from tests.domain.conftest import Api, make_config
 
 

@@ -1,4 +1,4 @@
-"""Writers of the processes sharing a data directory take turns (plivo_sandbox/write_turn.py).
+"""Writers of the processes sharing a data directory take turns (plivo_sandbox/store/write_turn.py).
 
 Two WriteTurn objects on one directory stand for two workers: each holds
 its own open file, so their flocks exclude each other as two processes' do.
@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from plivo_sandbox.errors import BUSY_WRITING, Busy
-from plivo_sandbox.write_turn import WriteTurn
+from plivo_sandbox.core.errors import BUSY_WRITING
+from plivo_sandbox.core.store import StoreBusy
+from plivo_sandbox.store.write_turn import WriteTurn
 
 
 def _deadline(seconds: float) -> float:
@@ -51,7 +52,7 @@ def test_a_turn_not_given_up_by_the_deadline_is_busy_and_leaves_nothing_held(
 
     async def scenario() -> None:
         await first.acquire(_deadline(5))
-        with pytest.raises(Busy) as refused:
+        with pytest.raises(StoreBusy) as refused:
             await second.acquire(_deadline(0.1))
         assert refused.value.message == BUSY_WRITING
         first.release()

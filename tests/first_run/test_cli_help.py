@@ -16,8 +16,9 @@ from typing import Any
 
 import pytest
 
-from plivo_sandbox.__main__ import EXAMPLE_CONFIG, SETTINGS
-from plivo_sandbox.config import SandboxConfig, load_config
+from plivo_sandbox.core.config_file import load_config
+from plivo_sandbox.core.settings import SandboxConfig
+from plivo_sandbox.server.cli import EXAMPLE_CONFIG, SETTINGS
 
 # reStructuredText a terminal shows raw: ``literal``, `title`, :role:`target`.
 REST = re.compile(r"``|`[^`\s][^`]*`|:[a-z]+:`")

@@ -82,7 +82,7 @@ def test_the_editable_install_imports_the_checkout_itself(
     install: subprocess.CompletedProcess[str], checkout: Path, venv_python: Path, tmp_path: Path
 ) -> None:
     found = subprocess.run(
-        [str(venv_python), "-c", "import plivo_sandbox.spec as s; print(s.SPEC_PATH)"],
+        [str(venv_python), "-c", "import plivo_sandbox.core.spec as s; print(s.SPEC_PATH)"],
         cwd=tmp_path,  # not the checkout: the install must find it
         capture_output=True,
         text=True,

@@ -24,7 +24,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from plivo_sandbox.process import free_port, wait_until_answering
+from plivo_sandbox.testing.process import free_port, wait_until_answering
 from tests.conftest import REPO_ROOT
 
 # A warning as Python prints it: "<file>:<line>: SomeWarning: <message>".

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from plivo_sandbox.process import free_port, wait_until_answering
+from plivo_sandbox.testing.process import free_port, wait_until_answering
 from tests.conftest import DEMO_AUTH_ID, REPO_ROOT
 
 PACKAGED = {"openapi.yaml", "control.yaml", "docs.html", "sandbox.example.toml"}
@@ -82,7 +82,7 @@ def test_the_wheel_carries_the_spec_the_control_spec_and_the_docs_page(wheel: Pa
         }
         entry_points = archive.read("plivo_sandbox-0.1.0.dist-info/entry_points.txt").decode()
     assert names >= PACKAGED
-    assert "plivo-sandbox = plivo_sandbox.__main__:main" in entry_points
+    assert "plivo-sandbox = plivo_sandbox.server.cli:main" in entry_points
     assert "[pytest11]" in entry_points
 
 
@@ -91,7 +91,7 @@ def test_the_installed_package_reads_its_own_copy_of_the_spec(venv: Path, tmp_pa
         [
             str(venv / "bin" / "python"),
             "-c",
-            "from plivo_sandbox.spec import SPEC_PATH; print(SPEC_PATH)",
+            "from plivo_sandbox.core.spec import SPEC_PATH; print(SPEC_PATH)",
         ],
         cwd=tmp_path,
         check=True,

@@ -15,7 +15,7 @@ from plivo_masking_client import PlivoClient, unwrap
 from plivo_masking_client.api.verify_sessions import create_verify_session, get_verify_session
 from plivo_masking_client.models import VerifySessionCreateRequest, VerifySessionStatus
 
-from plivo_sandbox.pytest_plugin import Credentials, SandboxError, SandboxHandle
+from plivo_sandbox.testing.pytest_plugin import Credentials, SandboxError, SandboxHandle
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN
 
 RECIPIENT = "+14155550123"

@@ -28,10 +28,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from plivo_sandbox.drift import DriftReport
-from plivo_sandbox.process import free_port
-from plivo_sandbox.proxy import ProxySettings, build_app, server_config, upstream_url
-from plivo_sandbox.spec import ApiSpec
+from plivo_sandbox.core.spec import ApiSpec
+from plivo_sandbox.proxy.drift import DriftReport
+from plivo_sandbox.proxy.relay import ProxySettings, build_app, server_config, upstream_url
+from plivo_sandbox.testing.process import free_port
 from tests.conftest import DEMO_AUTH_ID, serve_in_thread
 
 SESSION_UUID = "c28b77d4-21e7-43bd-9447-04bfee92e651"

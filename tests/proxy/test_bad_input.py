@@ -17,8 +17,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from plivo_sandbox.middleware import MAX_BODY_BYTES
-from plivo_sandbox.pytest_plugin import SandboxHandle
+from plivo_sandbox.http.middleware import MAX_BODY_BYTES
+from plivo_sandbox.testing.pytest_plugin import SandboxHandle
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN
 from tests.proxy.conftest import RunningProxy, running_proxy
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import httpx
 
-from plivo_sandbox.process import free_port
-from plivo_sandbox.proxy import ProxySettings, exposure_warning, upstream_url
+from plivo_sandbox.proxy.relay import ProxySettings, exposure_warning, upstream_url
+from plivo_sandbox.testing.process import free_port
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, REPO_ROOT
 from tests.proxy.conftest import SESSION_PATH
 

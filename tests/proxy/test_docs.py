@@ -7,7 +7,7 @@ import re
 
 import httpx
 
-from plivo_sandbox.proxy import ProxySettings
+from plivo_sandbox.proxy.relay import ProxySettings
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, REPO_ROOT
 from tests.proxy.conftest import SESSION_PATH, running_proxy
 

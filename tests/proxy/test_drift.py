@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from plivo_sandbox.drift import NO_OPERATION, DriftChecker, DriftReport, Exchange, Mismatch
+from plivo_sandbox.proxy.drift import NO_OPERATION, DriftChecker, DriftReport, Exchange, Mismatch
 from tests.conftest import DEMO_AUTH_ID
 from tests.proxy.conftest import SESSION_PATH, documented_session
 

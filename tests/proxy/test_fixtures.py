@@ -15,9 +15,9 @@ import httpx
 import pytest
 from jsonschema import ValidationError
 
-from plivo_sandbox.capture import FixtureWriter, Redactor, read_fixtures
-from plivo_sandbox.drift import Exchange, Mismatch
-from plivo_sandbox.pytest_plugin import SandboxHandle
+from plivo_sandbox.proxy.capture import FixtureWriter, Redactor, read_fixtures
+from plivo_sandbox.proxy.drift import Exchange, Mismatch
+from plivo_sandbox.testing.pytest_plugin import SandboxHandle
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN
 from tests.proxy.conftest import SESSION_PATH, running_proxy
 from tests.spec.test_proxy_fixtures import assert_conforms

@@ -17,10 +17,10 @@ import socket
 import httpx
 import pytest
 
-from plivo_sandbox.drift import DriftChecker, DriftReport, Exchange, Mismatch
-from plivo_sandbox.process import free_port
-from plivo_sandbox.proxy import ProxyApp, upstream_url
-from plivo_sandbox.pytest_plugin import SandboxHandle
+from plivo_sandbox.proxy.drift import DriftChecker, DriftReport, Exchange, Mismatch
+from plivo_sandbox.proxy.relay import ProxyApp, upstream_url
+from plivo_sandbox.testing.process import free_port
+from plivo_sandbox.testing.pytest_plugin import SandboxHandle
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN
 from tests.proxy.conftest import (
     HTML_502,
@@ -270,7 +270,7 @@ def test_a_fault_is_logged_without_what_it_failed_on(caplog: pytest.LogCaptureFi
         DriftReport(),
         transport=httpx.MockTransport(fail),
     )
-    with caplog.at_level("ERROR", logger="plivo_sandbox.proxy"):
+    with caplog.at_level("ERROR", logger="plivo_sandbox.proxy.relay"):
         _through(app)
     assert "RuntimeError at " in caplog.text
     assert DEMO_AUTH_TOKEN not in caplog.text and "Basic" not in caplog.text

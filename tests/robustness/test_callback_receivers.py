@@ -24,11 +24,11 @@ import pytest
 from starlette.applications import Starlette
 
 from plivo_sandbox.app import create_app
-from plivo_sandbox.callbacks import CUT_BY_STOP, REDELIVERY
-from plivo_sandbox.config import SandboxConfig
-from plivo_sandbox.process import free_port, wait_until_answering
-from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.storage import DB_FILE
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.settings import SandboxConfig
+from plivo_sandbox.events.dispatcher import CUT_BY_STOP, REDELIVERY
+from plivo_sandbox.store.sqlite import DB_FILE
+from plivo_sandbox.testing.process import free_port, wait_until_answering
 from tests.callback_receiver import CallbackReceiver
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, REPO_ROOT, demo_config, serve_in_thread
 from tests.misbehaving_receiver import answer, cut_short, hang, misbehaving, trickle

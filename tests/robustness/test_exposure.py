@@ -16,10 +16,11 @@ import pytest
 from starlette.testclient import TestClient
 
 from plivo_sandbox.app import create_app
-from plivo_sandbox.config import DEMO_MAIN, DEMO_SUB, Account, SandboxConfig
-from plivo_sandbox.process import free_port, sandbox_process
-from plivo_sandbox.redact import redact_target
-from plivo_sandbox.sandbox import Sandbox
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.accounts import DEMO_MAIN, DEMO_SUB, Account
+from plivo_sandbox.core.settings import SandboxConfig
+from plivo_sandbox.server.access_log import redact_target
+from plivo_sandbox.testing.process import free_port, sandbox_process
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, REPO_ROOT, demo_config
 from tests.sandbox.conftest import assert_plivo_error
 

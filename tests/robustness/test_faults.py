@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from plivo_sandbox.process import free_port, sandbox_process
+from plivo_sandbox.testing.process import free_port, sandbox_process
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, REPO_ROOT
 from tests.robustness.conftest import data_file
 

@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from plivo_sandbox.app import create_app
-from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.transport import HeadTimeoutProtocol
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.http.head_timeout import HeadTimeoutProtocol
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, demo_config, serve_in_thread
 
 READ_TIMEOUT = 0.5

@@ -22,8 +22,10 @@ import httpx
 import pytest
 
 from plivo_sandbox.app import create_app
-from plivo_sandbox.config import ConfigError, SandboxConfig, load_config, public_base
-from plivo_sandbox.sandbox import Sandbox
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.addresses import public_base
+from plivo_sandbox.core.config_file import ConfigError, load_config
+from plivo_sandbox.core.settings import SandboxConfig
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, demo_config, serve_in_thread
 
 TOKEN = "s3cret-control-token"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from plivo_sandbox.process import free_port
+from plivo_sandbox.testing.process import free_port
 from tests.conftest import REPO_ROOT
 from tests.robustness.conftest import data_file, one_line_error, run_sandbox
 

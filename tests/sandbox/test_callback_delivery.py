@@ -22,11 +22,11 @@ from plivo_masking_client.models import MaskingSessionEvent, MaskingSessionEvent
 from plivo_masking_client.webhooks import InvalidSignature, parse_callback
 from starlette.applications import Starlette
 
-from plivo_sandbox.config import SandboxConfig
-from plivo_sandbox.process import free_port, sandbox_process
-from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.storage import Callback
-from plivo_sandbox.timefmt import to_micros
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.settings import SandboxConfig
+from plivo_sandbox.core.store import Callback
+from plivo_sandbox.core.times import to_micros
+from plivo_sandbox.testing.process import free_port, sandbox_process
 from tests.callback_receiver import CallbackReceiver, Received
 from tests.conftest import (
     DEMO_AUTH_ID,
@@ -411,7 +411,7 @@ def test_callbacks_to_other_hosts_are_blocked_by_default_with_the_setting_named(
     receiver: CallbackReceiver,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="plivo_sandbox.callbacks")
+    caplog.set_level(logging.WARNING, logger="plivo_sandbox.events.dispatcher")
     queue(sandbox, "http://192.0.2.10/hook")
     queue(sandbox, "https://hooks.example.com/plivo")
     queue(sandbox, receiver.url())

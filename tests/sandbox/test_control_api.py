@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 from starlette.testclient import TestClient
 
-from plivo_sandbox.clock import OFFSET_KEY
-from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.timefmt import CLOCK_LIMIT, to_micros
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.clock import OFFSET_KEY
+from plivo_sandbox.core.times import CLOCK_LIMIT, to_micros
 from tests.sandbox.conftest import TWO_PARTIES, assert_plivo_error, masking, verify
 
 

@@ -10,9 +10,9 @@ from openapi_spec_validator import validate
 from starlette.testclient import TestClient
 
 from plivo_sandbox.app import create_app
-from plivo_sandbox.config import Account
-from plivo_sandbox.docs import CONTROL_TAG
-from plivo_sandbox.spec import ApiSpec
+from plivo_sandbox.core.accounts import Account
+from plivo_sandbox.core.spec import ApiSpec
+from plivo_sandbox.http.docs import CONTROL_TAG
 from tests.conftest import DEMO_AUTH_ID, DEMO_SUB_AUTH_ID, REPO_ROOT, demo_config
 from tests.sandbox.conftest import masking, verify
 

@@ -1,6 +1,6 @@
 """The fast path answers well-formed requests as connexion would, and leaves the rest to it.
 
-``plivo_sandbox/fast_path.py`` hands the endpoint the arguments connexion
+``plivo_sandbox/http/fast_path.py`` hands the endpoint the arguments connexion
 would hand it. The generated test sends the same requests (schema-valid and
 schema-violating, from openapi.yaml) to the sandbox with and without the
 fast path, both over handlers that only record their arguments: whenever
@@ -26,12 +26,12 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from plivo_sandbox.app import create_app
-from plivo_sandbox.errors import PlivoError
-from plivo_sandbox.handlers import PlivoHandlers
-from plivo_sandbox.json_encoding import encode
-from plivo_sandbox.request_context import ARGUMENT, RequestContext
-from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.spec import SPEC_PATH
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.errors import PlivoError
+from plivo_sandbox.core.spec import SPEC_PATH
+from plivo_sandbox.http.endpoints import PlivoHandlers
+from plivo_sandbox.http.json_encoding import encode
+from plivo_sandbox.http.request_context import ARGUMENT, RequestContext
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, demo_config
 from tests.sandbox.conftest import TWO_PARTIES, assert_plivo_error, masking, verify
 

@@ -16,11 +16,11 @@ import pytest
 from starlette.testclient import TestClient
 
 from plivo_sandbox.app import create_app
-from plivo_sandbox.args import check_value
-from plivo_sandbox.errors import BadRequest
-from plivo_sandbox.sandbox import Sandbox
-from plivo_sandbox.spec import PATTERN_DESCRIPTION, ApiSpec
-from plivo_sandbox.validators import ParameterSchemaValidator
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.arguments import check_value
+from plivo_sandbox.core.errors import BadRequest
+from plivo_sandbox.core.spec import PATTERN_DESCRIPTION, ApiSpec
+from plivo_sandbox.http.validators import ParameterSchemaValidator
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, demo_config
 from tests.sandbox.conftest import TWO_PARTIES, assert_plivo_error, masking, verify
 

@@ -8,7 +8,7 @@ import plivo
 import pytest
 from plivo.rest import client as plivo_client
 
-from plivo_sandbox.sdk import BASE_URI_CONSTANTS, plivo_sdk_pointed_at
+from plivo_sandbox.testing.plivo_sdk import BASE_URI_CONSTANTS, plivo_sdk_pointed_at
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 
-from plivo_sandbox.process import sandbox_process
+from plivo_sandbox.testing.process import sandbox_process
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN
 
 AUTH = (DEMO_AUTH_ID, DEMO_AUTH_TOKEN)

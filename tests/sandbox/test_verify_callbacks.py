@@ -10,7 +10,7 @@ import pytest
 from plivo.utils.signature_v3 import validate_v3_signature
 from starlette.testclient import TestClient
 
-from plivo_sandbox.spec import ApiSpec
+from plivo_sandbox.core.spec import ApiSpec
 from tests.callback_receiver import CallbackReceiver, Received
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN
 from tests.sandbox.conftest import assert_plivo_error, verify

@@ -26,7 +26,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT4
 
 # The parsed openapi.yaml, shared by every test (read-only): the sandbox's own loader.
-from plivo_sandbox.spec import load_document
+from plivo_sandbox.core.spec import load_document
 from tests.conftest import REPO_ROOT
 
 SEED_FIXTURES_DIR = REPO_ROOT / "tests" / "fixtures" / "seeds"

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from plivo_sandbox.spec import load_document
+from plivo_sandbox.core.spec import load_document
 
 from .conftest import (
     HTTP_METHODS,

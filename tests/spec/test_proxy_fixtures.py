@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from plivo_sandbox.capture import CapturedFixture, read_fixtures
+from plivo_sandbox.proxy.capture import CapturedFixture, read_fixtures
 from tests.conftest import REPO_ROOT
 
 from .conftest import operation, validate_at

@@ -1,0 +1,1 @@
+"""The control API (``/_sandbox``, described by ``control.yaml``), its guard, forced answers."""

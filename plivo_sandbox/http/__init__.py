@@ -1,0 +1,1 @@
+"""The public API over HTTP: the app, the fast path and connexion's path, endpoints, Swagger UI."""

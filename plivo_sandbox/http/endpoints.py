@@ -1,0 +1,268 @@
+"""Thin HTTP handlers, one per operationId of openapi.yaml.
+
+Connexion (or the fast path) has already authenticated the caller
+(``token_info["account"]``) and validated every argument against the spec;
+each handler hands the arguments to the domain service and stamps the answer
+with an ``api_id``. Every handler takes the request's ``RequestContext``
+(``request_context``): ``as_endpoint`` waits for the write lock until its
+deadline, and the creates read where the request came to and from whom.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from contextlib import ExitStack
+from typing import Any
+
+from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core.accounts import Account
+from plivo_sandbox.core.errors import Busy, PlivoError, error_body, new_api_id
+from plivo_sandbox.core.store import StoreBusy
+from plivo_sandbox.http.request_context import ARGUMENT, RequestContext
+
+Answer = tuple[dict[str, Any], int]
+
+# Connexion passes these alongside the operation's own query arguments.
+_NOT_QUERY = frozenset({"auth_id", "user", "token_info", ARGUMENT})
+
+
+def _answer(body: Mapping[str, Any], status: int = 200) -> Answer:
+    """Every Plivo response body carries a fresh ``api_id``, first."""
+    return {"api_id": new_api_id(), **body}, status
+
+
+def _caller(token_info: Mapping[str, Any]) -> Account:
+    account: Account = token_info["account"]
+    return account
+
+
+def _query(arguments: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in arguments.items() if key not in _NOT_QUERY}
+
+
+def reads_only(sandbox: Sandbox, operation_id: str) -> bool:
+    """Whether ``operation_id`` only reads the state (a GET, unless it counts a rate limit)."""
+    if operation_id == "list_verify_sessions" and sandbox.verify.list_writes:
+        return False
+    return sandbox.spec.method_of(operation_id) == "get"
+
+
+# How long a write waits before it asks for the lock again (doubling up to the
+# most): SQLite's own busy handler sleeps 1, 2, 5, 10... ms and blocks a thread.
+LOCK_RETRY_FIRST = 0.0005
+LOCK_RETRY_MOST = 0.005
+
+
+async def _write_lock(sandbox: Sandbox, deadline: float) -> ExitStack:
+    """A write transaction, opened as soon as the lock is free; StoreBusy after ``deadline``.
+
+    Waits by sleeping on the event loop, so neither the loop (where reads
+    run) nor a thread is held while another writer has the lock.
+    """
+    held = ExitStack()
+    turn = sandbox.write_turn
+    if turn is not None:
+        await turn.acquire(deadline)
+        held.callback(turn.release)  # after the transaction ends (an ExitStack unwinds LIFO)
+    pause = LOCK_RETRY_FIRST
+    try:
+        while True:
+            try:
+                held.enter_context(sandbox.store.transaction(wait=False))
+                return held
+            except StoreBusy:
+                if time.monotonic() + pause > deadline:
+                    raise
+            # Another program holds SQLite's lock (the sandbox's own writers take turns).
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, LOCK_RETRY_MOST)
+    except BaseException:
+        held.close()
+        raise
+
+
+def unavailable(busy: StoreBusy) -> Busy:
+    """What a database held locked beyond the lock timeout answers: 503, retry (nothing written)."""
+    return Busy(busy.message)
+
+
+def as_endpoint(
+    sandbox: Sandbox,
+    operation_id: str,
+    handler: Callable[..., Answer],
+    warm: Callable[..., None] | None = None,
+) -> Callable[..., Awaitable[Answer]]:
+    """``handler`` as connexion calls it: in one transaction on the event loop.
+
+    The answer is the handler's, unless the control API forced this call's
+    answer (then that error). The call runs on the event loop inside one transaction that every step
+    joins (the forced-answer check, the clock, the service): a statement takes
+    microseconds, so a thread handoff would cost more than the work. A read
+    never waits (WAL). A write opens its transaction only once the write lock
+    is free, waiting for it asleep on the loop (``_write_lock``), so a held
+    lock never blocks the loop and its reads. ``warm``, given the same
+    arguments, runs first, outside the lock: work that reads no state.
+    """
+
+    def call(*args: Any, **kwargs: Any) -> Answer:
+        forced = sandbox.forced.take(operation_id)
+        if forced is not None:
+            return error_body(forced.message), forced.status
+        return handler(*args, **kwargs)
+
+    read = reads_only(sandbox, operation_id)
+
+    @functools.wraps(handler)  # connexion reads the arguments off the wrapped handler
+    async def on_loop(*args: Any, **kwargs: Any) -> Answer:
+        try:
+            return await in_transaction(*args, **kwargs)
+        except StoreBusy as busy:
+            raise unavailable(busy) from None
+
+    async def in_transaction(*args: Any, **kwargs: Any) -> Answer:
+        if read:
+            with sandbox.store.transaction(write=False):
+                if not sandbox.forced.pending(operation_id):
+                    return handler(*args, **kwargs)
+            # A forced answer to use up is a write: on to the write lock.
+        elif warm is not None:
+            warm(*args, **kwargs)
+        context: RequestContext = kwargs[ARGUMENT]
+        held = await _write_lock(sandbox, context.deadline)
+        with held:
+            try:
+                return call(*args, **kwargs)
+            except PlivoError as error:
+                # An answer, not a fault: what the service committed before it
+                # raised (a failed validation counted) stays committed.
+                failure = error
+        raise failure
+
+    return on_loop
+
+
+class PlivoHandlers:
+    """The nine operations, bound to one sandbox (connexion resolves them by name).
+
+    ``auth_id`` is the path's account, already matched to the caller by
+    authentication; the caller's ``Account`` comes in ``token_info``.
+    """
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        self.sandbox = sandbox
+
+    # ------------------------------------------------------------- masking
+
+    def create_masking_session(
+        self,
+        body: dict[str, Any],
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
+    ) -> Answer:
+        """POST /Masking/Session."""
+        # initiate_call_to_first_party's call points to the sandbox's own address.
+        origin = request_context.origin
+        return _answer(self.sandbox.masking.create(_caller(token_info), body, origin), 201)
+
+    def warm_create_masking_session(
+        self,
+        body: dict[str, Any],
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
+    ) -> None:
+        """Before the write lock: parse the create's phone numbers."""
+        self.sandbox.masking.warm_create(body)
+
+    def update_masking_session(
+        self,
+        session_uuid: str,
+        body: dict[str, Any],
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
+    ) -> Answer:
+        """POST /Masking/Session/{session_uuid}."""
+        return _answer(self.sandbox.masking.update(_caller(token_info), session_uuid, body))
+
+    def get_masking_session(
+        self,
+        session_uuid: str,
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
+    ) -> Answer:
+        """GET /Masking/Session/{session_uuid}."""
+        return _answer(self.sandbox.masking.get(_caller(token_info), session_uuid))
+
+    def list_masking_sessions(
+        self, token_info: dict[str, Any], request_context: RequestContext, **arguments: Any
+    ) -> Answer:
+        """GET /Masking/Session."""
+        return _answer(self.sandbox.masking.list(_caller(token_info), _query(arguments)))
+
+    def delete_masking_session(
+        self,
+        session_uuid: str,
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
+    ) -> Answer:
+        """DELETE /Masking/Session/{session_uuid}."""
+        return _answer(self.sandbox.masking.delete(_caller(token_info), session_uuid))
+
+    # -------------------------------------------------------------- verify
+
+    def create_verify_session(
+        self,
+        body: dict[str, Any],
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
+    ) -> Answer:
+        """POST /Verify/Session."""
+        answer = self.sandbox.verify.create(
+            _caller(token_info), body, requestor_ip=request_context.client
+        )
+        return _answer(answer, 202)
+
+    def warm_create_verify_session(
+        self,
+        body: dict[str, Any],
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
+    ) -> None:
+        """Before the write lock: parse the create's recipient."""
+        self.sandbox.verify.warm_create(body)
+
+    def validate_verify_session(
+        self,
+        session_uuid: str,
+        body: dict[str, Any],
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
+    ) -> Answer:
+        """POST /Verify/Session/{session_uuid}."""
+        return _answer(self.sandbox.verify.validate(_caller(token_info), session_uuid, body))
+
+    def get_verify_session(
+        self,
+        session_uuid: str,
+        token_info: dict[str, Any],
+        auth_id: str,
+        request_context: RequestContext,
+    ) -> Answer:
+        """GET /Verify/Session/{session_uuid}."""
+        return _answer(self.sandbox.verify.get(_caller(token_info), session_uuid))
+
+    def list_verify_sessions(
+        self, token_info: dict[str, Any], request_context: RequestContext, **arguments: Any
+    ) -> Answer:
+        """GET /Verify/Session."""
+        return _answer(self.sandbox.verify.list(_caller(token_info), _query(arguments)))

@@ -1,0 +1,1 @@
+"""Number Masking: the session record and service, simulated calls, recordings' audio."""

@@ -1,0 +1,1 @@
+"""``plivo-sandbox proxy``: traffic relayed, checked against openapi.yaml, kept as fixtures."""

@@ -1,0 +1,1 @@
+"""Verify sessions: send an OTP, validate it, get and list."""
