@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python bench/create_path.py`` (``--connexion`` for the path
 without the fast path). It serves a create in-process (a file-backed sandbox
 in a temporary directory, as ``make serve`` keeps state), once to warm up and
-once traced with ``sys.setprofile``, and prints each ``plivo_sandbox`` module
+once traced with ``sys.setprofile`` (the serving thread only), and prints each module
 whose functions ran, in the order first entered, then the number of calls that
 crossed from one of these modules into another. It uses only the package's
 public API, so the same script measures any layout of the package.
@@ -54,6 +54,7 @@ def main() -> None:
         order: list[str] = []
         crossings = 0
         tracing = False
+        serving: int | None = None
 
         def profile(frame: FrameType, event: str, _arg: Any) -> None:
             nonlocal crossings
@@ -61,6 +62,12 @@ def main() -> None:
                 return
             here = module_of(frame)
             if here is None:
+                return
+            # Only the thread serving the request: not the callback loop or the timers.
+            nonlocal serving
+            if serving is None:
+                serving = threading.get_ident()
+            elif threading.get_ident() != serving:
                 return
             if here not in order:
                 order.append(here)
