@@ -6,7 +6,6 @@ adds it) or raises a PlivoError.
 
 from __future__ import annotations
 
-import contextlib
 import hmac
 import json
 import logging
@@ -21,10 +20,10 @@ from typing import Any
 from plivo_sandbox.core.accounts import Account
 from plivo_sandbox.core.arguments import checked_body, checked_query
 from plivo_sandbox.core.clock import Clock
-from plivo_sandbox.core.errors import BadRequest, Conflict, NotFound, PlivoError, TooManyRequests
+from plivo_sandbox.core.errors import BadRequest, Conflict, NotFound, TooManyRequests
 from plivo_sandbox.core.filters import Range, time_range
 from plivo_sandbox.core.paging import Page, SearchWindow, echo_filters, filter_names
-from plivo_sandbox.core.phone_numbers import digits, network_of, region_of
+from plivo_sandbox.core.phone_numbers import digits, known_region, network_of, region_of
 from plivo_sandbox.core.render_memo import RenderMemo
 from plivo_sandbox.core.settings import SandboxConfig
 from plivo_sandbox.core.spec import CONTROL_SPEC, ApiSpec, load_document
@@ -141,10 +140,12 @@ class VerifyService:
     def warm_create(self, args: Mapping[str, Any]) -> None:
         """Parse the recipient of a create into the caches ``create`` reads it from.
 
-        As ``MaskingService.warm_create``: before the write lock; errors are left to ``create``.
+        As ``MaskingService.warm_create``: before the write lock, nothing checked.
         """
-        with contextlib.suppress(PlivoError):
-            network_of(digits(checked_body(self.spec, CREATE_SCHEMA, args)["recipient"]))
+        recipient = args.get("recipient")
+        if isinstance(recipient, str):
+            known_region(digits(recipient))
+            network_of(digits(recipient))
 
     def create(
         self, caller: Account, args: Mapping[str, Any], requestor_ip: str = ""
