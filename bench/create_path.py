@@ -64,10 +64,7 @@ def main() -> None:
             if here is None:
                 return
             # Only the thread serving the request: not the callback loop or the timers.
-            nonlocal serving
-            if serving is None:
-                serving = threading.get_ident()
-            elif threading.get_ident() != serving:
+            if threading.get_ident() != serving:
                 return
             if here not in order:
                 order.append(here)
@@ -92,6 +89,8 @@ def main() -> None:
                         assert answer.is_success, answer.text
 
                     create(1)
+                    # The test client serves requests on its portal's event-loop thread.
+                    serving = client.portal.call(threading.get_ident)  # type: ignore[union-attr]
                     tracing = True
                     create(2)
                     tracing = False
