@@ -167,8 +167,8 @@ def seed(box: Sandbox, count: int) -> tuple[list[str], list[str]]:
     with box.store.transaction():
         for n in range(count):
             body = {"first_party": f"+1415{9000000 + n}", "second_party": f"+1628{9000000 + n}"}
-            masking.append(box.masking.create(caller, body)["session_uuid"])
-            answer = box.verify.create(caller, {"recipient": f"+1415{9000000 + n}"})
+            masking.append(box.run(box.masking.create, caller, body)["session_uuid"])
+            answer = box.run(box.verify.create, caller, {"recipient": f"+1415{9000000 + n}"})
             verify.append(answer["session_uuid"])
     return masking, verify
 
@@ -179,8 +179,10 @@ def fresh_verify_sessions(box: Sandbox, count: int) -> list[str]:
     lines = []
     with box.store.transaction():
         for n in range(count):
-            answer = box.verify.create(caller, {"recipient": f"+1628{n % 10_000_000:07d}"})
-            lines.append(f"{answer['session_uuid']} {box.verify.otp(answer['session_uuid'])}")
+            answer = box.run(box.verify.create, caller, {"recipient": f"+1628{n % 10_000_000:07d}"})
+            lines.append(
+                f"{answer['session_uuid']} {box.run(box.verify.otp, answer['session_uuid'])}"
+            )
     return lines
 
 
@@ -198,7 +200,7 @@ def fill(box: Sandbox, kind: str, count: int) -> None:
     with box.store.transaction() as tx:
         if kind == "masking":
             body = {"first_party": "+14158999999", "second_party": "+16288999999"}
-            row = tx.get("masking", box.masking.create(caller, body)["session_uuid"])
+            row = tx.get("masking", box.run(box.masking.create, caller, body)["session_uuid"])
             assert row is not None
             masking = MaskingRecord.from_row(row)
             for n in range(count - 1):
@@ -216,7 +218,7 @@ def fill(box: Sandbox, kind: str, count: int) -> None:
                     ).to_row()
                 )
         else:
-            answer = box.verify.create(caller, {"recipient": "+14158999999"})
+            answer = box.run(box.verify.create, caller, {"recipient": "+14158999999"})
             row = tx.get("verify", answer["session_uuid"])
             assert row is not None
             verify = VerifyRecord.from_row(row)

@@ -95,9 +95,11 @@ class DomainCeilingApp(CeilingApp):
         session = scope["path"].rstrip("/").rsplit("/", 1)[-1]
         if os.environ.get("CEILING_THREAD"):
             # As connexion runs a sync handler: in a worker thread of anyio's pool.
-            found = await anyio.to_thread.run_sync(self.box.masking.get, self.caller, session)
+            found = await anyio.to_thread.run_sync(
+                self.box.run, self.box.masking.get, self.caller, session
+            )
         else:
-            found = self.box.masking.get(self.caller, session)
+            found = self.box.run(self.box.masking.get, self.caller, session)
         answer = {"api_id": str(uuid.uuid4()), **found}
         await send(
             {

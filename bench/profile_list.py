@@ -59,16 +59,16 @@ def main() -> None:
                     each = (time.perf_counter() - started) / args.calls
                     print(f"{name}: {each * 1000:.2f} ms")
             query = {"limit": 20, "offset": 40}
-            total = box.masking.list(caller, query)["response"]["meta"]["total_count"]
+            total = box.run(box.masking.list, caller, query)["response"]["meta"]["total_count"]
             started = time.perf_counter()
             for _ in range(args.calls):
-                box.masking.list(caller, query)
+                box.run(box.masking.list, caller, query)
             each = (time.perf_counter() - started) / args.calls
             print(f"list of 20 of {total} sessions: {each * 1000:.2f} ms per call (unprofiled)")
             profile = cProfile.Profile()
             profile.enable()
             for _ in range(args.calls):
-                box.masking.list(caller, query)
+                box.run(box.masking.list, caller, query)
             profile.disable()
         finally:
             box.close()

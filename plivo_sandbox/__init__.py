@@ -5,8 +5,9 @@ only what the spec cannot express: state, time, and Plivo's rules.
 
 The public API (``__all__``), for using the sandbox from Python:
 
-* ``Sandbox``: the state and the services, without HTTP (``with Sandbox(config)``
-  also delivers callbacks); ``create_app``: the ASGI app over one;
+* ``Sandbox``: the state and the services, without HTTP (``sandbox.run(service
+  method, ...)`` calls one in a transaction; ``with Sandbox(config)`` also
+  delivers callbacks); ``create_app``: the ASGI app over one;
 * ``SandboxConfig``, ``Account``, ``load_config``, ``ConfigError``: configuration;
 * ``sandbox_process``: ``python -m plivo_sandbox`` on a free port, as a context manager;
 * ``SandboxHandle``, ``Credentials``: a running sandbox's control API (the pytest

@@ -43,11 +43,14 @@ class ControlHandlers:
 
     def read_verify_otp(self, session_uuid: str) -> Answer:
         """GET /_sandbox/verify/sessions/{session_uuid}/otp."""
-        return {"session_uuid": session_uuid, "otp": self.sandbox.verify.otp(session_uuid)}, 200
+        with self.sandbox.transaction(write=False) as tx:
+            otp = self.sandbox.verify.otp(tx, session_uuid)
+        return {"session_uuid": session_uuid, "otp": otp}, 200
 
     def read_latest_verify_otp(self, recipient: str) -> Answer:
         """GET /_sandbox/verify/recipients/{recipient}/otp."""
-        session_uuid, otp = self.sandbox.verify.latest_otp(recipient)
+        with self.sandbox.transaction(write=False) as tx:
+            session_uuid, otp = self.sandbox.verify.latest_otp(tx, recipient)
         return {"session_uuid": session_uuid, "otp": otp}, 200
 
     def read_clock(self) -> Answer:
@@ -74,9 +77,10 @@ class ControlHandlers:
 
     def force_answer(self, body: dict[str, Any]) -> Answer:
         """POST /_sandbox/forced-answers."""
-        forced = self.sandbox.forced.force(
-            body["operation_id"], body["status"], body.get("count", self.default_count)
-        )
+        with self.sandbox.transaction() as tx:
+            forced = self.sandbox.forced.force(
+                tx, body["operation_id"], body["status"], body.get("count", self.default_count)
+            )
         return {
             "operation_id": forced.operation_id,
             "status": forced.status,
@@ -92,7 +96,7 @@ class ControlHandlers:
     def list_callbacks(self, session_uuid: str | None = None, state: str | None = None) -> Answer:
         """GET /_sandbox/callbacks: every callback queued, with its delivery attempts."""
         wanted = next((known for known in CALLBACK_STATES if known == state), None)
-        with self.sandbox.store.transaction(write=False) as tx:
+        with self.sandbox.transaction(write=False) as tx:
             found = tx.select_callbacks(session_uuid=session_uuid, state=wanted)
         return {"callbacks": [render_delivery(delivery) for delivery in found]}, 200
 
@@ -100,19 +104,22 @@ class ControlHandlers:
         self, session_uuid: str, body: dict[str, Any], request_context: RequestContext
     ) -> Answer:
         """POST /_sandbox/masking/sessions/{session_uuid}/calls."""
-        answer = self.sandbox.masking.simulate_call(
-            session_uuid, body, base_url=request_context.origin
-        )
+        with self.sandbox.transaction() as tx:
+            answer = self.sandbox.masking.simulate_call(
+                tx, session_uuid, body, base_url=request_context.origin
+            )
         return answer, 200
 
     def read_masking_recording(self, session_uuid: str, recording_uuid: str) -> Answer:
         """GET /_sandbox/masking/sessions/{session_uuid}/recordings/{recording_uuid}."""
-        return self.sandbox.masking.recording(session_uuid, recording_uuid), 200
+        with self.sandbox.transaction(write=False) as tx:
+            return self.sandbox.masking.recording(tx, session_uuid, recording_uuid), 200
 
     def read_recording_media(self, session_uuid: str, recording_file: str) -> StreamingResponse:
         """GET /_sandbox/media/{session_uuid}/{recording_file}: the audio, streamed."""
         recording_uuid, _, file_format = recording_file.rpartition(".")
-        found = self.sandbox.masking.recording(session_uuid, recording_uuid)
+        with self.sandbox.transaction(write=False) as tx:
+            found = self.sandbox.masking.recording(tx, session_uuid, recording_uuid)
         if found["recording_format"] != file_format:
             raise NotFound(f"recording {recording_uuid} is not in {file_format} format")
         return StreamingResponse(
@@ -122,7 +129,8 @@ class ControlHandlers:
 
     def set_verify_delivery_failure(self, body: dict[str, Any]) -> Answer:
         """POST /_sandbox/verify/delivery-failures."""
-        return self.sandbox.verify.delivery_failure(body), 200
+        with self.sandbox.transaction() as tx:
+            return self.sandbox.verify.delivery_failure(tx, body), 200
 
     def _clock(self) -> dict[str, Any]:
         now = self.sandbox.clock.now()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from plivo_sandbox.core.errors import BadRequest
-from plivo_sandbox.core.store import Store
+from plivo_sandbox.core.store import Store, Transaction
 from plivo_sandbox.core.times import CLOCK_LIMIT, to_micros
 
 OFFSET_KEY = "clock_offset_us"
@@ -42,16 +42,16 @@ class Clock(ABC):
     """Tells the sandbox's current time (aware UTC)."""
 
     @abstractmethod
-    def now(self) -> datetime:
-        """The current sandbox time."""
+    def now(self, tx: Transaction | None = None) -> datetime:
+        """The current sandbox time (read in ``tx``, the caller's transaction, if given)."""
 
     @abstractmethod
-    def advance(self, seconds: float) -> datetime:
-        """Move the clock forward by ``seconds``; returns the new now."""
+    def advance(self, seconds: float, tx: Transaction | None = None) -> datetime:
+        """Move the clock forward by ``seconds`` (in ``tx``, if given); returns the new now."""
 
     @abstractmethod
-    def reset(self) -> None:
-        """Undo every ``advance``."""
+    def reset(self, tx: Transaction | None = None) -> None:
+        """Undo every ``advance`` (in ``tx``, if given)."""
 
 
 class StoreClock(Clock):
@@ -61,9 +61,11 @@ class StoreClock(Clock):
         self.store = store
         self.real = real if real is not None else lambda: datetime.now(UTC)
 
-    def _offset(self) -> int:
-        with self.store.transaction(write=False) as tx:
-            value = tx.get_setting(OFFSET_KEY)
+    def _offset(self, tx: Transaction | None) -> int:
+        if tx is None:  # a clock used outside any call (the callback loop, a test) opens its own
+            with self.store.transaction(write=False) as own:
+                return self._offset(own)
+        value = tx.get_setting(OFFSET_KEY)
         return int(value) if value else 0
 
     def _at(self, offset_us: int) -> datetime:
@@ -73,24 +75,27 @@ class StoreClock(Clock):
             microseconds=min(offset_us, _LIMIT_US - to_micros(self.real()))
         )
 
-    def now(self) -> datetime:
+    def now(self, tx: Transaction | None = None) -> datetime:
         """Real time plus the stored offset (never past CLOCK_LIMIT)."""
-        return self._at(self._offset())
+        return self._at(self._offset(tx))
 
-    def advance(self, seconds: float) -> datetime:
-        """Add ``seconds`` to the stored offset atomically (other workers may advance too)."""
+    def advance(self, seconds: float, tx: Transaction | None = None) -> datetime:
+        """Add ``seconds`` to the stored offset in ``tx`` (other workers may advance too)."""
         step = _check_seconds(seconds)
-        with self.store.transaction() as tx:
-            value = tx.get_setting(OFFSET_KEY)
-            offset = (int(value) if value else 0) + step
-            _check_limit(to_micros(self.real()) + offset, seconds)
-            tx.set_setting(OFFSET_KEY, str(offset))
+        if tx is None:
+            with self.store.transaction() as own:
+                return self.advance(seconds, own)
+        offset = self._offset(tx) + step
+        _check_limit(to_micros(self.real()) + offset, seconds)
+        tx.set_setting(OFFSET_KEY, str(offset))
         return self._at(offset)
 
-    def reset(self) -> None:
+    def reset(self, tx: Transaction | None = None) -> None:
         """Drop the offset (``Store.clear`` does too)."""
-        with self.store.transaction() as tx:
-            tx.set_setting(OFFSET_KEY, "0")
+        if tx is None:
+            with self.store.transaction() as own:
+                return self.reset(own)
+        tx.set_setting(OFFSET_KEY, "0")
 
 
 class ManualClock(Clock):
@@ -102,17 +107,17 @@ class ManualClock(Clock):
             raise ValueError("ManualClock needs an aware datetime")
         self.current = self.start
 
-    def now(self) -> datetime:
+    def now(self, tx: Transaction | None = None) -> datetime:
         """The clock's current time."""
         return self.current
 
-    def advance(self, seconds: float) -> datetime:
+    def advance(self, seconds: float, tx: Transaction | None = None) -> datetime:
         """Move forward by ``seconds``."""
         step = _check_seconds(seconds)
         _check_limit(to_micros(self.current) + step, seconds)
         self.current += timedelta(microseconds=step)
         return self.current
 
-    def reset(self) -> None:
+    def reset(self, tx: Transaction | None = None) -> None:
         """Back to the start time."""
         self.current = self.start

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from plivo_sandbox.core.errors import BadRequest
 from plivo_sandbox.core.spec import ApiSpec
-from plivo_sandbox.core.store import Store
+from plivo_sandbox.core.store import Transaction
 
 _KEY = "forced-answer:"
 # Methods an OpenAPI path item can hold operations under.
@@ -49,11 +49,12 @@ def error_statuses(spec: ApiSpec) -> dict[str, dict[int, str]]:
 class ForcedAnswers:
     """Set and take forced answers of one sandbox's operations."""
 
-    def __init__(self, store: Store, spec: ApiSpec) -> None:
-        self.store = store
+    def __init__(self, spec: ApiSpec) -> None:
         self.statuses = error_statuses(spec)
 
-    def force(self, operation_id: str, status: int, count: int = 1) -> ForcedAnswer:
+    def force(
+        self, tx: Transaction, operation_id: str, status: int, count: int = 1
+    ) -> ForcedAnswer:
         """The next ``count`` calls of ``operation_id`` answer ``status`` (400 if undocumented)."""
         documented = self.statuses.get(operation_id)
         if documented is None:
@@ -68,25 +69,19 @@ class ForcedAnswers:
             )
         message = f"forced by the sandbox control API: {documented[status] or status}"
         answer = ForcedAnswer(operation_id, status, count, message)
-        with self.store.transaction() as tx:
-            tx.set_setting(_KEY + operation_id, json.dumps([status, count, message]))
+        tx.set_setting(_KEY + operation_id, json.dumps([status, count, message]))
         return answer
 
-    def pending(self, operation_id: str) -> bool:
+    def pending(self, tx: Transaction, operation_id: str) -> bool:
         """Whether an answer is forced for the next call of ``operation_id`` (a read)."""
-        with self.store.transaction(write=False) as tx:
-            return bool(tx.get_setting(_KEY + operation_id))
+        return bool(tx.get_setting(_KEY + operation_id))
 
-    def take(self, operation_id: str) -> ForcedAnswer | None:
+    def take(self, tx: Transaction, operation_id: str) -> ForcedAnswer | None:
         """The answer forced for this call of ``operation_id``, used up; None when none is set."""
         key = _KEY + operation_id
-        # A read first: most calls have nothing forced and need no write lock.
-        if not self.pending(operation_id):
+        value = tx.get_setting(key)
+        if not value:
             return None
-        with self.store.transaction() as tx:
-            value = tx.get_setting(key)
-            if not value:
-                return None
-            status, count, message = json.loads(value)
-            tx.set_setting(key, json.dumps([status, count - 1, message]) if count > 1 else "")
+        status, count, message = json.loads(value)
+        tx.set_setting(key, json.dumps([status, count - 1, message]) if count > 1 else "")
         return ForcedAnswer(operation_id, status, count - 1, message)

@@ -185,7 +185,15 @@ class NumberUse:
 
 
 class Transaction(Protocol):
-    """Reads and writes inside one store transaction."""
+    """Reads and writes inside one store transaction.
+
+    Only the edges open transactions (``Sandbox.transaction``: the HTTP
+    endpoints, the control API, the callback loop and the timers); the
+    services take the one they are given.
+    """
+
+    def savepoint(self) -> AbstractContextManager[None]:
+        """A step whose writes are all undone if it raises; the transaction goes on."""
 
     def get(self, kind: Kind, uuid: str) -> Row | None:
         """The session ``uuid`` of ``kind``, or None."""

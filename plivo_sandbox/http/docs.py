@@ -40,6 +40,7 @@ from plivo_sandbox.core.accounts import DEMO_MAIN, DEMO_SUB, Account
 from plivo_sandbox.core.errors import NotFound, PlivoError
 from plivo_sandbox.core.settings import SandboxConfig
 from plivo_sandbox.core.spec import ApiSpec
+from plivo_sandbox.core.store import Transaction
 
 CONTROL_TAG = "Sandbox control"
 # The demo masking session the page creates: parties the create examples do not use,
@@ -53,6 +54,7 @@ DEMO_MASKING_SESSION = {
 # One call through it, so the recording operations have a recording to show.
 DEMO_CALL = {"caller": DEMO_MASKING_SESSION["first_party"]}
 DEMO_RECIPIENT = "+14155550103"
+DEMO_VERIFY_SESSION = {"recipient": DEMO_RECIPIENT}
 # Request-example keys that name a callback URL: the sandbox sends no callbacks
 # to the internet, so the page leaves them out.
 CALLBACK_KEYS = ("url", "callback_url", "recording_callback_url")
@@ -197,16 +199,16 @@ class DemoSessions:
         self.recording: dict[str, Any] | None = None
         self.verify_uuid = ""
 
-    def _masking_usable(self) -> bool:
+    def _masking_usable(self, tx: Transaction) -> bool:
         try:
-            session = self.sandbox.masking.get(self.owner, self.masking_uuid)
+            session = self.sandbox.masking.get(tx, self.owner, self.masking_uuid)
         except NotFound:
             return False
         return bool(session["response"]["status"] == "active")
 
-    def _verify_usable(self) -> bool:
+    def _verify_usable(self, tx: Transaction) -> bool:
         try:
-            session = self.sandbox.verify.get(self.owner, self.verify_uuid)
+            session = self.sandbox.verify.get(tx, self.owner, self.verify_uuid)
         except NotFound:
             return False
         return bool(session["status"] == "in-progress")
@@ -217,19 +219,29 @@ class DemoSessions:
         The masking uuid is "" when the account has no free number for it (a
         configuration without a pool): the page then keeps the spec's example.
         """
-        if not self.masking_uuid or not self._masking_usable():
-            try:
-                created = self.sandbox.masking.create(self.owner, DEMO_MASKING_SESSION)
-            except PlivoError:
-                self.masking_uuid = ""
-            else:
-                self.masking_uuid = created["session_uuid"]
-                call = self.sandbox.masking.simulate_call(self.masking_uuid, DEMO_CALL)
-                self.recording = call["recording"]
-        if not self.verify_uuid or not self._verify_usable():
-            started = self.sandbox.verify.create(self.owner, {"recipient": DEMO_RECIPIENT})
-            self.verify_uuid = started["session_uuid"]
-        return self.masking_uuid, self.verify_uuid, self.sandbox.verify.otp(self.verify_uuid)
+        with self.sandbox.transaction(write=False) as tx:
+            masking_ok = bool(self.masking_uuid) and self._masking_usable(tx)
+            verify_ok = bool(self.verify_uuid) and self._verify_usable(tx)
+        if not (masking_ok and verify_ok):
+            with self.sandbox.transaction() as tx:
+                if not masking_ok:
+                    self._new_masking_session(tx)
+                if not verify_ok:
+                    started = self.sandbox.verify.create(tx, self.owner, DEMO_VERIFY_SESSION)
+                    self.verify_uuid = started["session_uuid"]
+        with self.sandbox.transaction(write=False) as tx:
+            otp = self.sandbox.verify.otp(tx, self.verify_uuid)
+        return self.masking_uuid, self.verify_uuid, otp
+
+    def _new_masking_session(self, tx: Transaction) -> None:
+        try:
+            created = self.sandbox.masking.create(tx, self.owner, DEMO_MASKING_SESSION)
+        except PlivoError:  # no free number in the pool
+            self.masking_uuid = ""
+        else:
+            self.masking_uuid = created["session_uuid"]
+            call = self.sandbox.masking.simulate_call(tx, self.masking_uuid, DEMO_CALL)
+            self.recording = call["recording"]
 
 
 def _with_demo_sessions(view: dict[str, Any], demo: DemoSessions, sandbox: Sandbox) -> None:

@@ -2,10 +2,12 @@
 
 Connexion (or the fast path) has already authenticated the caller
 (``token_info["account"]``) and validated every argument against the spec;
-each handler hands the arguments to the domain service and stamps the answer
-with an ``api_id``. Every handler takes the request's ``RequestContext``
-(``request_context``): ``as_endpoint`` waits for the write lock until its
-deadline, and the creates read where the request came to and from whom.
+each handler hands the arguments to the domain service, with the call's
+transaction (``tx``), and stamps the answer with an ``api_id``. ``as_endpoint``
+opens that transaction (``Sandbox.transaction``), after waiting for the write
+lock until the request's deadline (``RequestContext``, which also tells the
+creates where the request came to and from whom), and answers a store held
+locked past it with a 503 (``unavailable``).
 """
 
 from __future__ import annotations
@@ -19,14 +21,14 @@ from typing import Any
 
 from plivo_sandbox.assembly import Sandbox
 from plivo_sandbox.core.accounts import Account
-from plivo_sandbox.core.errors import Busy, PlivoError, error_body, new_api_id
-from plivo_sandbox.core.store import StoreBusy
+from plivo_sandbox.core.errors import Busy, error_body, new_api_id
+from plivo_sandbox.core.store import StoreBusy, Transaction
 from plivo_sandbox.http.request_context import ARGUMENT, RequestContext
 
 Answer = tuple[dict[str, Any], int]
 
 # Connexion passes these alongside the operation's own query arguments.
-_NOT_QUERY = frozenset({"auth_id", "user", "token_info", ARGUMENT})
+_NOT_QUERY = frozenset({"auth_id", "user", "token_info", ARGUMENT, "tx"})
 
 
 def _answer(body: Mapping[str, Any], status: int = 200) -> Answer:
@@ -56,7 +58,7 @@ LOCK_RETRY_FIRST = 0.0005
 LOCK_RETRY_MOST = 0.005
 
 
-async def _write_lock(sandbox: Sandbox, deadline: float) -> ExitStack:
+async def _write_lock(sandbox: Sandbox, deadline: float) -> tuple[ExitStack, Transaction]:
     """A write transaction, opened as soon as the lock is free; StoreBusy after ``deadline``.
 
     Waits by sleeping on the event loop, so neither the loop (where reads
@@ -71,8 +73,7 @@ async def _write_lock(sandbox: Sandbox, deadline: float) -> ExitStack:
     try:
         while True:
             try:
-                held.enter_context(sandbox.store.transaction(wait=False))
-                return held
+                return held, held.enter_context(sandbox.transaction(wait=False))
             except StoreBusy:
                 if time.monotonic() + pause > deadline:
                     raise
@@ -98,8 +99,9 @@ def as_endpoint(
     """``handler`` as connexion calls it: in one transaction on the event loop.
 
     The answer is the handler's, unless the control API forced this call's
-    answer (then that error). The call runs on the event loop inside one transaction that every step
-    joins (the forced-answer check, the clock, the service): a statement takes
+    answer (then that error). The call runs on the event loop in one
+    transaction (``Sandbox.transaction``), opened here and handed to every step
+    (the forced-answer check, the clock, the service): a statement takes
     microseconds, so a thread handoff would cost more than the work. A read
     never waits (WAL). A write opens its transaction only once the write lock
     is free, waiting for it asleep on the loop (``_write_lock``), so a held
@@ -107,11 +109,11 @@ def as_endpoint(
     arguments, runs first, outside the lock: work that reads no state.
     """
 
-    def call(*args: Any, **kwargs: Any) -> Answer:
-        forced = sandbox.forced.take(operation_id)
+    def call(tx: Transaction, *args: Any, **kwargs: Any) -> Answer:
+        forced = sandbox.forced.take(tx, operation_id)
         if forced is not None:
             return error_body(forced.message), forced.status
-        return handler(*args, **kwargs)
+        return handler(*args, tx=tx, **kwargs)
 
     read = reads_only(sandbox, operation_id)
 
@@ -124,22 +126,16 @@ def as_endpoint(
 
     async def in_transaction(*args: Any, **kwargs: Any) -> Answer:
         if read:
-            with sandbox.store.transaction(write=False):
-                if not sandbox.forced.pending(operation_id):
-                    return handler(*args, **kwargs)
+            with sandbox.transaction(write=False) as tx:
+                if not sandbox.forced.pending(tx, operation_id):
+                    return handler(*args, tx=tx, **kwargs)
             # A forced answer to use up is a write: on to the write lock.
         elif warm is not None:
             warm(*args, **kwargs)
         context: RequestContext = kwargs[ARGUMENT]
-        held = await _write_lock(sandbox, context.deadline)
-        with held:
-            try:
-                return call(*args, **kwargs)
-            except PlivoError as error:
-                # An answer, not a fault: what the service committed before it
-                # raised (a failed validation counted) stays committed.
-                failure = error
-        raise failure
+        held, tx = await _write_lock(sandbox, context.deadline)
+        with held:  # a PlivoError is an answer: what was written before it stays
+            return call(tx, *args, **kwargs)
 
     return on_loop
 
@@ -162,11 +158,12 @@ class PlivoHandlers:
         token_info: dict[str, Any],
         auth_id: str,
         request_context: RequestContext,
+        tx: Transaction,
     ) -> Answer:
         """POST /Masking/Session."""
         # initiate_call_to_first_party's call points to the sandbox's own address.
         origin = request_context.origin
-        return _answer(self.sandbox.masking.create(_caller(token_info), body, origin), 201)
+        return _answer(self.sandbox.masking.create(tx, _caller(token_info), body, origin), 201)
 
     def warm_create_masking_session(
         self,
@@ -185,9 +182,10 @@ class PlivoHandlers:
         token_info: dict[str, Any],
         auth_id: str,
         request_context: RequestContext,
+        tx: Transaction,
     ) -> Answer:
         """POST /Masking/Session/{session_uuid}."""
-        return _answer(self.sandbox.masking.update(_caller(token_info), session_uuid, body))
+        return _answer(self.sandbox.masking.update(tx, _caller(token_info), session_uuid, body))
 
     def get_masking_session(
         self,
@@ -195,15 +193,20 @@ class PlivoHandlers:
         token_info: dict[str, Any],
         auth_id: str,
         request_context: RequestContext,
+        tx: Transaction,
     ) -> Answer:
         """GET /Masking/Session/{session_uuid}."""
-        return _answer(self.sandbox.masking.get(_caller(token_info), session_uuid))
+        return _answer(self.sandbox.masking.get(tx, _caller(token_info), session_uuid))
 
     def list_masking_sessions(
-        self, token_info: dict[str, Any], request_context: RequestContext, **arguments: Any
+        self,
+        token_info: dict[str, Any],
+        request_context: RequestContext,
+        tx: Transaction,
+        **arguments: Any,
     ) -> Answer:
         """GET /Masking/Session."""
-        return _answer(self.sandbox.masking.list(_caller(token_info), _query(arguments)))
+        return _answer(self.sandbox.masking.list(tx, _caller(token_info), _query(arguments)))
 
     def delete_masking_session(
         self,
@@ -211,9 +214,10 @@ class PlivoHandlers:
         token_info: dict[str, Any],
         auth_id: str,
         request_context: RequestContext,
+        tx: Transaction,
     ) -> Answer:
         """DELETE /Masking/Session/{session_uuid}."""
-        return _answer(self.sandbox.masking.delete(_caller(token_info), session_uuid))
+        return _answer(self.sandbox.masking.delete(tx, _caller(token_info), session_uuid))
 
     # -------------------------------------------------------------- verify
 
@@ -223,10 +227,11 @@ class PlivoHandlers:
         token_info: dict[str, Any],
         auth_id: str,
         request_context: RequestContext,
+        tx: Transaction,
     ) -> Answer:
         """POST /Verify/Session."""
         answer = self.sandbox.verify.create(
-            _caller(token_info), body, requestor_ip=request_context.client
+            tx, _caller(token_info), body, requestor_ip=request_context.client
         )
         return _answer(answer, 202)
 
@@ -247,9 +252,10 @@ class PlivoHandlers:
         token_info: dict[str, Any],
         auth_id: str,
         request_context: RequestContext,
+        tx: Transaction,
     ) -> Answer:
         """POST /Verify/Session/{session_uuid}."""
-        return _answer(self.sandbox.verify.validate(_caller(token_info), session_uuid, body))
+        return _answer(self.sandbox.verify.validate(tx, _caller(token_info), session_uuid, body))
 
     def get_verify_session(
         self,
@@ -257,12 +263,17 @@ class PlivoHandlers:
         token_info: dict[str, Any],
         auth_id: str,
         request_context: RequestContext,
+        tx: Transaction,
     ) -> Answer:
         """GET /Verify/Session/{session_uuid}."""
-        return _answer(self.sandbox.verify.get(_caller(token_info), session_uuid))
+        return _answer(self.sandbox.verify.get(tx, _caller(token_info), session_uuid))
 
     def list_verify_sessions(
-        self, token_info: dict[str, Any], request_context: RequestContext, **arguments: Any
+        self,
+        token_info: dict[str, Any],
+        request_context: RequestContext,
+        tx: Transaction,
+        **arguments: Any,
     ) -> Answer:
         """GET /Verify/Session."""
-        return _answer(self.sandbox.verify.list(_caller(token_info), _query(arguments)))
+        return _answer(self.sandbox.verify.list(tx, _caller(token_info), _query(arguments)))

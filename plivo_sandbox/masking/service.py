@@ -30,7 +30,6 @@ from plivo_sandbox.core.store import (
     HoldQuery,
     Row,
     RowQuery,
-    Store,
     Transaction,
 )
 from plivo_sandbox.core.times import MICROS, masking_time, to_micros, whole_seconds
@@ -90,11 +89,10 @@ def _expiry_of(status: str, now_us: int) -> Range:
 
 
 class MaskingService:
-    """The Number Masking API over a store and a clock."""
+    """The Number Masking API: each method works in the transaction it is given."""
 
-    def __init__(self, config: SandboxConfig, store: Store, clock: Clock, spec: ApiSpec) -> None:
+    def __init__(self, config: SandboxConfig, clock: Clock, spec: ApiSpec) -> None:
         self.config = config
-        self.store = store
         self.clock = clock
         self.spec = spec
         self.defaults = spec.defaults(CREATE_SCHEMA)
@@ -113,8 +111,8 @@ class MaskingService:
             increment=config.masking_billing_increment,
         )
 
-    def _now_us(self) -> int:
-        return to_micros(self.clock.now())
+    def _now_us(self, tx: Transaction) -> int:
+        return to_micros(self.clock.now(tx))
 
     def _base_url(self, base_url: str) -> str:
         """Where the sandbox serves resources: as the caller found it, else the config's."""
@@ -145,7 +143,7 @@ class MaskingService:
                 known_region(digits(value))
 
     def create(
-        self, caller: Account, args: Mapping[str, Any], base_url: str = ""
+        self, tx: Transaction, caller: Account, args: Mapping[str, Any], base_url: str = ""
     ) -> dict[str, Any]:
         """Create a session and allocate its virtual number from the owner's pool.
 
@@ -165,7 +163,7 @@ class MaskingService:
         anchor_name = "first_party" if parties["first_party"] else "second_party"
         region = region_of(anchor, anchor_name) if merged["geomatch"] else None
 
-        now_us = self._now_us()
+        now_us = self._now_us(tx)
         created_us = whole_seconds(now_us)
         record = MaskingRecord(
             session_uuid=str(uuid.uuid4()),
@@ -208,8 +206,8 @@ class MaskingService:
         record.release_us()  # refuse times past 9999 before allocating or rendering
         pool = list(owner.numbers)
         # Reading how the numbers are held and inserting the session in one immediate
-        # transaction: no other worker can take the same number in between.
-        with self.store.transaction() as tx:
+        # transaction (the caller's, a write): no other worker can take the number between.
+        with tx.savepoint():
             uses = tx.holds(HoldQuery(KIND, pool, record.parties(), now_us))
             number = choose_number(pool, region, uses)
             if number is None:
@@ -280,14 +278,16 @@ class MaskingService:
 
     # ------------------------------------------------------------------ update
 
-    def update(self, caller: Account, session_uuid: str, args: Mapping[str, Any]) -> dict[str, Any]:
+    def update(
+        self, tx: Transaction, caller: Account, session_uuid: str, args: Mapping[str, Any]
+    ) -> dict[str, Any]:
         """Change the settings of an active session; answers the whole session."""
         given = checked_body(self.spec, UPDATE_SCHEMA, args)
         check_callback_urls(given, self.callback_fields)
         # Plivo's SDKs echo the path's session_uuid in the body; the API ignores it.
         given.pop("session_uuid", None)
-        with self.store.transaction() as tx:
-            now_us = self._now_us()  # in the transaction: one snapshot
+        with tx.savepoint():
+            now_us = self._now_us(tx)  # in the transaction: one snapshot
             record = self._visible(tx, caller, session_uuid)
             if not record.active(now_us):
                 raise Conflict(f"session {session_uuid} has expired and cannot be updated")
@@ -334,29 +334,27 @@ class MaskingService:
 
     # ------------------------------------------------------------------ get, delete
 
-    def get(self, caller: Account, session_uuid: str) -> dict[str, Any]:
+    def get(self, tx: Transaction, caller: Account, session_uuid: str) -> dict[str, Any]:
         """One session, wrapped in ``response``."""
-        with self.store.transaction(write=False) as tx:
-            now_us = self._now_us()  # in the transaction: one snapshot
-            row = self._visible_row(tx, caller, session_uuid)
+        now_us = self._now_us(tx)  # in the transaction: one snapshot
+        row = self._visible_row(tx, caller, session_uuid)
         return {"response": self._rendered.render(row.text, now_us)}
 
-    def delete(self, caller: Account, session_uuid: str) -> dict[str, Any]:
+    def delete(self, tx: Transaction, caller: Account, session_uuid: str) -> dict[str, Any]:
         """End a session now; its number cools off. Ending an ended session is a no-op."""
-        with self.store.transaction() as tx:
-            now_us = self._now_us()  # in the transaction: one snapshot
-            record = self._visible(tx, caller, session_uuid)
-            if record.active(now_us):
-                record.expiry_us = record.modified_us = whole_seconds(now_us)
-                tx.update(record.to_row())
-                # Ended by request, not timed out: no SessionTimeout follows.
-                tx.clear_timer(KIND, session_uuid)
+        now_us = self._now_us(tx)  # in the transaction: one snapshot
+        record = self._visible(tx, caller, session_uuid)
+        if record.active(now_us):
+            record.expiry_us = record.modified_us = whole_seconds(now_us)
+            tx.update(record.to_row())
+            # Ended by request, not timed out: no SessionTimeout follows.
+            tx.clear_timer(KIND, session_uuid)
         return {"message": "Session expired"}
 
     # ------------------------------------------------------------------ telephony
 
     def simulate_call(
-        self, session_uuid: str, args: Mapping[str, Any], base_url: str = ""
+        self, tx: Transaction, session_uuid: str, args: Mapping[str, Any], base_url: str = ""
     ) -> dict[str, Any]:
         """Place a simulated call through a session (control API, any account's session).
 
@@ -372,8 +370,8 @@ class MaskingService:
             pin=str(given.get("pin", "")),
             recording=given["recording"],
         )
-        with self.store.transaction() as tx:
-            now_us = self._now_us()  # in the transaction: one snapshot
+        with tx.savepoint():
+            now_us = self._now_us(tx)  # in the transaction: one snapshot
             row = tx.get(KIND, session_uuid)
             if row is None:
                 raise NotFound(f"masking session {session_uuid} not found")
@@ -452,10 +450,9 @@ class MaskingService:
             "fields": fields,
         }
 
-    def recording(self, session_uuid: str, recording_uuid: str) -> dict[str, Any]:
+    def recording(self, tx: Transaction, session_uuid: str, recording_uuid: str) -> dict[str, Any]:
         """A recording of a session, for the control API (no account check)."""
-        with self.store.transaction(write=False) as tx:
-            row = tx.get(KIND, session_uuid)
+        row = tx.get(KIND, session_uuid)
         if row is not None:
             for found in MaskingRecord.from_row(row).recordings:
                 if found["recording_id"] == recording_uuid:
@@ -465,48 +462,47 @@ class MaskingService:
             f" keeps the recordings of its latest {KEPT_INTERACTIONS} calls)"
         )
 
-    def fire_due_timers(self) -> int:
-        """Send SessionTimeout for the sessions whose expiry has passed; how many timers fired."""
-        with self.store.transaction(write=False) as tx:
-            now_us = self._now_us()  # in the transaction: one snapshot
-            due = [uuid for kind, uuid in tx.due_timers(now_us, TIMER_BATCH) if kind == KIND]
-        for session_uuid in due:
-            # One transaction per session: its event and the cleared timer go together.
-            with self.store.transaction() as tx:
-                row = tx.get(KIND, session_uuid)
-                if row is None:
-                    tx.clear_timer(KIND, session_uuid)
-                    continue
-                record = MaskingRecord.from_row(row)
-                if record.active(now_us):  # moved by an update meanwhile
-                    tx.set_timer(KIND, session_uuid, record.expiry_us)
-                    continue
-                tx.clear_timer(KIND, session_uuid)
-                if record.timed_out:
-                    continue
-                record.timed_out = True
-                event = calls.Event(
-                    calls.SESSION_EVENTS,
-                    "SessionTimeout",
-                    record.expiry_us,
-                    {
-                        "EventName": "SessionTimeout",
-                        "EventTimestamp": masking_time(record.expiry_us),
-                        "SessionUUID": record.session_uuid,
-                        "VirtualNumber": record.virtual_number,
-                    },
-                )
-                self._queue(tx, record, event, record.expiry_us)
-                tx.update(record.to_row())
-        return len(due)
+    def due_timers(self, tx: Transaction) -> list[str]:
+        """The sessions whose expiry timer is due on the sandbox clock (a batch)."""
+        now_us = self._now_us(tx)
+        return [uuid for kind, uuid in tx.due_timers(now_us, TIMER_BATCH) if kind == KIND]
+
+    def fire_timer(self, tx: Transaction, session_uuid: str) -> None:
+        """Send SessionTimeout for a session whose expiry has passed (its own transaction)."""
+        now_us = self._now_us(tx)
+        row = tx.get(KIND, session_uuid)
+        if row is None:
+            tx.clear_timer(KIND, session_uuid)
+            return
+        record = MaskingRecord.from_row(row)
+        if record.active(now_us):  # moved by an update meanwhile
+            tx.set_timer(KIND, session_uuid, record.expiry_us)
+            return
+        tx.clear_timer(KIND, session_uuid)
+        if record.timed_out:
+            return
+        record.timed_out = True
+        event = calls.Event(
+            calls.SESSION_EVENTS,
+            "SessionTimeout",
+            record.expiry_us,
+            {
+                "EventName": "SessionTimeout",
+                "EventTimestamp": masking_time(record.expiry_us),
+                "SessionUUID": record.session_uuid,
+                "VirtualNumber": record.virtual_number,
+            },
+        )
+        self._queue(tx, record, event, record.expiry_us)
+        tx.update(record.to_row())
 
     # ------------------------------------------------------------------ list
 
-    def list(self, caller: Account, query: Mapping[str, Any]) -> dict[str, Any]:
+    def list(self, tx: Transaction, caller: Account, query: Mapping[str, Any]) -> dict[str, Any]:
         """One page of the sessions the caller may see, newest first."""
         checked = checked_query(self.spec, COLLECTION, "get", query)
         page = Page.from_query(self.spec, checked)
-        now_us = self._now_us()
+        now_us = self._now_us(tx)
         scope = list_scope(self.config, caller, checked.get("subaccount"))
         created = time_range(checked, "created_time")
         expiry = time_range(checked, "expiry_time")
@@ -531,9 +527,8 @@ class MaskingService:
             duration=durations,
             equal=wanted,
         )
-        with self.store.transaction(write=False) as tx:
-            total = tx.count(selection)
-            stored = tx.select_data(selection, limit=page.limit, offset=page.offset)
+        total = tx.count(selection)
+        stored = tx.select_data(selection, limit=page.limit, offset=page.offset)
         base = f"/v1/Account/{caller.auth_id}/Masking/Session/"
         meta = page.meta(base, echo_filters(checked, self.filters), total)
         meta["total_count"] = total

@@ -233,22 +233,9 @@ class SqliteStore:
 
     @contextmanager
     def _savepoint(self, tx: SqliteTransaction) -> Iterator[Transaction]:
-        """A write transaction inside another: its own writes undone if it raises."""
-        self._local.depth = depth = getattr(self._local, "depth", 0) + 1
-        bumped, stored = tx._bumped, dict(tx._stored)
-        tx.conn.execute(f"SAVEPOINT nested_{depth}")
-        try:
+        """A write transaction inside another: a savepoint of the outer one."""
+        with tx.savepoint():
             yield tx
-        except BaseException:
-            tx.conn.execute(f"ROLLBACK TO nested_{depth}")
-            tx.conn.execute(f"RELEASE nested_{depth}")
-            tx._bumped = bumped  # the generation's move was undone too
-            tx._stored = stored  # and the rows' changes
-            raise
-        else:
-            tx.conn.execute(f"RELEASE nested_{depth}")
-        finally:
-            self._local.depth = depth - 1
 
     @contextmanager
     def _transaction(self, write: bool, wait: bool = True) -> Iterator[Transaction]:

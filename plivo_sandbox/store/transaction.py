@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -191,6 +192,27 @@ class SqliteTransaction:
         # The stored columns (``_WRITTEN`` order) of each session ``get`` read:
         # ``update`` writes only the columns that changed.
         self._stored: dict[tuple[str, str], list[Any]] = {}
+        self._steps = 0  # savepoints open
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A step whose writes are all undone if it raises (and what the transaction knew)."""
+        self._steps += 1
+        name = f"step_{self._steps}"
+        bumped, stored = self._bumped, dict(self._stored)
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO {name}")
+            self.conn.execute(f"RELEASE {name}")
+            self._bumped = bumped  # the generation's move was undone too
+            self._stored = stored  # and the rows' changes
+            raise
+        else:
+            self.conn.execute(f"RELEASE {name}")
+        finally:
+            self._steps -= 1
 
     def _changed_sessions(self) -> None:
         """Move the sessions' generation on (once per transaction): cached counts lapse."""

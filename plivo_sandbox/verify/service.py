@@ -32,7 +32,6 @@ from plivo_sandbox.core.store import (
     Callback,
     Row,
     RowQuery,
-    Store,
     Transaction,
 )
 from plivo_sandbox.core.times import MICROS, to_micros, verify_time
@@ -98,11 +97,10 @@ def _enable_otp_log() -> None:
 
 
 class VerifyService:
-    """The Verify Session API over a store and a clock."""
+    """The Verify Session API: each method works in the transaction it is given."""
 
-    def __init__(self, config: SandboxConfig, store: Store, clock: Clock, spec: ApiSpec) -> None:
+    def __init__(self, config: SandboxConfig, clock: Clock, spec: ApiSpec) -> None:
         self.config = config
-        self.store = store
         self.clock = clock
         self.spec = spec
         self.defaults = spec.defaults(CREATE_SCHEMA)
@@ -125,8 +123,8 @@ class VerifyService:
         """Whether ``list`` writes (it counts each call against the rate limit)."""
         return self.config.verify_list_rate_limit > 0
 
-    def _now_us(self) -> int:
-        return to_micros(self.clock.now())
+    def _now_us(self, tx: Transaction) -> int:
+        return to_micros(self.clock.now(tx))
 
     def _visible(self, tx: Transaction, caller: Account, session_uuid: str) -> VerifyRecord:
         return VerifyRecord.from_row(self._visible_row(tx, caller, session_uuid))
@@ -148,7 +146,7 @@ class VerifyService:
             network_of(digits(recipient))
 
     def create(
-        self, caller: Account, args: Mapping[str, Any], requestor_ip: str = ""
+        self, tx: Transaction, caller: Account, args: Mapping[str, Any], requestor_ip: str = ""
     ) -> dict[str, Any]:
         """Generate an OTP, record its delivery attempt and charge; the session is in-progress."""
         given = checked_body(self.spec, CREATE_SCHEMA, args)
@@ -159,10 +157,9 @@ class VerifyService:
         channel = merged["channel"]
         length = merged["code_length"]
         app_uuid = given.get("app_uuid", default_app_uuid(caller.auth_id))
-        now_us = self._now_us()
+        now_us = self._now_us(tx)
         attempt_uuid = str(uuid.uuid4())
-        with self.store.transaction(write=False) as tx:
-            failure = self._failure_for(tx, recipient, channel)
+        failure = self._failure_for(tx, recipient, channel)
         progress = failure.progress(channel) if failure else PROGRESS[channel]
         record = VerifyRecord(
             session_uuid=str(uuid.uuid4()),
@@ -200,7 +197,7 @@ class VerifyService:
                 }
             ],
         )
-        with self.store.transaction() as tx:
+        with tx.savepoint():
             tx.insert(record.to_row())
             tx.set_timer(KIND, record.session_uuid, record.expiry_us)
             for status, after in progress:
@@ -247,7 +244,7 @@ class VerifyService:
 
     # --------------------------------------------------------- delivery failures
 
-    def delivery_failure(self, args: Mapping[str, Any]) -> dict[str, Any]:
+    def delivery_failure(self, tx: Transaction, args: Mapping[str, Any]) -> dict[str, Any]:
         """Make later deliveries to a recipient fail (control API's DeliveryFailure; reset forgets).
 
         Answers the rule with its defaults filled in.
@@ -264,8 +261,7 @@ class VerifyService:
             error_code=given["error_code"],
             channel=given.get("channel", ""),
         )
-        with self.store.transaction() as tx:
-            tx.set_setting(FAILURE_KEY + recipient, json.dumps(asdict(failure)))
+        tx.set_setting(FAILURE_KEY + recipient, json.dumps(asdict(failure)))
         answer = {**given, "recipient": "+" + recipient}
         return answer
 
@@ -276,34 +272,34 @@ class VerifyService:
         failure = DeliveryFailure(**json.loads(stored))
         return failure if failure.channel in ("", channel) else None
 
-    def fire_due_timers(self) -> int:
-        """Report sessions whose code expired unverified (SessionStatus ``expired``)."""
-        with self.store.transaction(write=False) as tx:
-            now_us = self._now_us()  # in the transaction: one snapshot
-            due = [uuid for kind, uuid in tx.due_timers(now_us, TIMER_BATCH) if kind == KIND]
-        for session_uuid in due:
-            with self.store.transaction() as tx:
-                tx.clear_timer(KIND, session_uuid)
-                row = tx.get(KIND, session_uuid)
-                if row is None:
-                    continue
-                record = VerifyRecord.from_row(row)
-                if record.status(now_us) != "expired" or record.expiry_reported:
-                    continue
-                record.expiry_reported = True
-                last = record.attempts[-1]
-                status = last.get("channel_status", last["status"])
-                self._report(tx, record, status, record.expiry_us, record.expiry_us)
-                tx.update(record.to_row())
-        return len(due)
+    def due_timers(self, tx: Transaction) -> list[str]:
+        """The sessions whose code expiry is due on the sandbox clock (a batch)."""
+        now_us = self._now_us(tx)
+        return [uuid for kind, uuid in tx.due_timers(now_us, TIMER_BATCH) if kind == KIND]
+
+    def fire_timer(self, tx: Transaction, session_uuid: str) -> None:
+        """Report a session whose code expired unverified (SessionStatus ``expired``)."""
+        now_us = self._now_us(tx)
+        tx.clear_timer(KIND, session_uuid)
+        row = tx.get(KIND, session_uuid)
+        if row is None:
+            return
+        record = VerifyRecord.from_row(row)
+        if record.status(now_us) != "expired" or record.expiry_reported:
+            return
+        record.expiry_reported = True
+        last = record.attempts[-1]
+        status = last.get("channel_status", last["status"])
+        self._report(tx, record, status, record.expiry_us, record.expiry_us)
+        tx.update(record.to_row())
 
     def validate(
-        self, caller: Account, session_uuid: str, args: Mapping[str, Any]
+        self, tx: Transaction, caller: Account, session_uuid: str, args: Mapping[str, Any]
     ) -> dict[str, Any]:
         """Check the OTP: right -> verified; wrong -> 400, counted; closed session -> 409."""
         otp = checked_body(self.spec, VALIDATE_SCHEMA, args)["otp"]
-        with self.store.transaction() as tx:
-            now_us = self._now_us()  # in the transaction: one snapshot
+        with tx.savepoint():
+            now_us = self._now_us(tx)  # in the transaction: one snapshot
             record = self._visible(tx, caller, session_uuid)
             status = record.status(now_us)
             if status == "verified":
@@ -323,49 +319,48 @@ class VerifyService:
             else:
                 record.failed_validations += 1
             tx.update(record.to_row())
-        # Raised after the commit, so the failed attempt stays counted.
+        # Raised after the step, so the failed attempt stays counted (the edge commits it).
         if not right:
             left = self.max_failed_validations - record.failed_validations
             raise BadRequest(f"otp: invalid OTP ({left} attempt(s) left)")
         return {"message": "session validated successfully."}
 
-    def get(self, caller: Account, session_uuid: str) -> dict[str, Any]:
+    def get(self, tx: Transaction, caller: Account, session_uuid: str) -> dict[str, Any]:
         """The session, flat."""
-        with self.store.transaction(write=False) as tx:
-            now_us = self._now_us()  # in the transaction: one snapshot
-            row = self._visible_row(tx, caller, session_uuid)
+        now_us = self._now_us(tx)  # in the transaction: one snapshot
+        row = self._visible_row(tx, caller, session_uuid)
         return self._rendered.render(row.text, now_us)
 
-    def otp(self, session_uuid: str) -> str:
+    def otp(self, tx: Transaction, session_uuid: str) -> str:
         """The session's OTP, for the sandbox control API (no account check)."""
-        with self.store.transaction(write=False) as tx:
-            row = tx.get(KIND, session_uuid)
+        row = tx.get(KIND, session_uuid)
         if row is None:
             raise NotFound(f"verify session {session_uuid} not found")
         return VerifyRecord.from_row(row).otp
 
-    def latest_otp(self, recipient: str) -> tuple[str, str]:
+    def latest_otp(self, tx: Transaction, recipient: str) -> tuple[str, str]:
         """The uuid and OTP of the newest session sent to ``recipient``, for the control API."""
         number = digits(recipient)
-        with self.store.transaction(write=False) as tx:
-            rows = tx.select(RowQuery(kind=KIND, number=number), limit=1)
+        rows = tx.select(RowQuery(kind=KIND, number=number), limit=1)
         if not rows:
             raise NotFound(f"no verify session was sent to +{number}")
         record = VerifyRecord.from_row(rows[0])
         return record.session_uuid, record.otp
 
-    def list(self, caller: Account, query: Mapping[str, Any]) -> dict[str, Any]:
-        """One page of the caller's sessions, newest first; rate limited per caller."""
-        now_us = self._now_us()
+    def list(self, tx: Transaction, caller: Account, query: Mapping[str, Any]) -> dict[str, Any]:
+        """One page of the caller's sessions, newest first; rate limited per caller.
+
+        With the rate limit on, a list writes (the hit it counts): ``list_writes``.
+        """
+        now_us = self._now_us(tx)
         limit = self.config.verify_list_rate_limit
         if limit > 0:
-            with self.store.transaction() as tx:
-                allowed = tx.record_hit(
-                    f"verify-list:{caller.auth_id}",
-                    now_us,
-                    self.rate_period_us,
-                    limit,
-                )
+            allowed = tx.record_hit(
+                f"verify-list:{caller.auth_id}",
+                now_us,
+                self.rate_period_us,
+                limit,
+            )
             if not allowed:
                 # Retry-After: the whole window, a bound the freeing of a call never exceeds.
                 raise TooManyRequests(
@@ -395,9 +390,8 @@ class VerifyService:
             expiry=expiry,
             equal=equal,
         )
-        with self.store.transaction(write=False) as tx:
-            total = tx.count(selection)
-            stored = tx.select_data(selection, limit=page.limit, offset=page.offset)
+        total = tx.count(selection)
+        stored = tx.select_data(selection, limit=page.limit, offset=page.offset)
         base = f"/v1/Account/{caller.auth_id}/Verify/Session/"
         return {
             "meta": page.meta(base, echo_filters(checked, self.filters), total),

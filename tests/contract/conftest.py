@@ -167,7 +167,7 @@ def use_sandbox_rules(read_otp: hooks.OtpReader) -> None:
 def _otp_reader(sandbox: Sandbox) -> hooks.OtpReader:
     def read(session_uuid: str) -> str | None:
         try:
-            return sandbox.verify.otp(session_uuid)
+            return sandbox.run(sandbox.verify.otp, session_uuid)
         except NotFound:  # not a Verify session of this sandbox
             return None
 

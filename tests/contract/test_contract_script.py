@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -192,10 +193,16 @@ def make_contract(report: Path, hypothesis_home: Path) -> subprocess.CompletedPr
 
 
 def verdict(run: subprocess.CompletedProcess[str]) -> tuple[int, list[str]]:
-    """The exit status and the summary's lines that count cases, failures and drops."""
+    """The exit status and what the summary's counting lines say, without their numbers.
+
+    The number of cases varies a little between two runs of one seed (the
+    stateful phase follows the sandbox's answers: new uuids, the clock), so
+    the verdict keeps which outcomes a line reports (``generated, passed,
+    skipped``; a failure or a filtered reason), not how many of each.
+    """
     lines = run.stdout.splitlines()
     counted = [line.strip() for line in lines if "generated," in line or "Filtered:" in line]
-    return run.returncode, counted
+    return run.returncode, [re.sub(r"\d+", "N", line) for line in counted]
 
 
 @pytest.fixture(scope="module")

@@ -87,57 +87,57 @@ class Api:
 
     def create(self, caller: Account, **args: Any) -> dict[str, Any]:
         """Create a masking session."""
-        body = self.sandbox.masking.create(caller, args)
+        body = self.sandbox.run(self.sandbox.masking.create, caller, args)
         assert_valid("create_masking_session", body)
         return body
 
     def update(self, caller: Account, session_uuid: str, **args: Any) -> dict[str, Any]:
         """Update a masking session."""
-        body = self.sandbox.masking.update(caller, session_uuid, args)
+        body = self.sandbox.run(self.sandbox.masking.update, caller, session_uuid, args)
         assert_valid("update_masking_session", body)
         return body
 
     def get(self, caller: Account, session_uuid: str) -> dict[str, Any]:
         """Get a masking session (the object inside ``response``)."""
-        body = self.sandbox.masking.get(caller, session_uuid)
+        body = self.sandbox.run(self.sandbox.masking.get, caller, session_uuid)
         assert_valid("get_masking_session", body)
         session: dict[str, Any] = body["response"]
         return session
 
     def list(self, caller: Account, **query: Any) -> dict[str, Any]:
         """List masking sessions (the ``response`` page)."""
-        body = self.sandbox.masking.list(caller, query)
+        body = self.sandbox.run(self.sandbox.masking.list, caller, query)
         assert_valid("list_masking_sessions", body)
         page: dict[str, Any] = body["response"]
         return page
 
     def delete(self, caller: Account, session_uuid: str) -> dict[str, Any]:
         """End a masking session."""
-        body = self.sandbox.masking.delete(caller, session_uuid)
+        body = self.sandbox.run(self.sandbox.masking.delete, caller, session_uuid)
         assert_valid("delete_masking_session", body)
         return body
 
     def send(self, caller: Account, requestor_ip: str = "", **args: Any) -> dict[str, Any]:
         """Start a Verify session."""
-        body = self.sandbox.verify.create(caller, args, requestor_ip=requestor_ip)
+        body = self.sandbox.run(self.sandbox.verify.create, caller, args, requestor_ip=requestor_ip)
         assert_valid("create_verify_session", body)
         return body
 
     def validate(self, caller: Account, session_uuid: str, otp: str) -> dict[str, Any]:
         """Validate a Verify OTP."""
-        body = self.sandbox.verify.validate(caller, session_uuid, {"otp": otp})
+        body = self.sandbox.run(self.sandbox.verify.validate, caller, session_uuid, {"otp": otp})
         assert_valid("validate_verify_session", body)
         return body
 
     def verify_get(self, caller: Account, session_uuid: str) -> dict[str, Any]:
         """Get a Verify session."""
-        body = self.sandbox.verify.get(caller, session_uuid)
+        body = self.sandbox.run(self.sandbox.verify.get, caller, session_uuid)
         assert_valid("get_verify_session", body)
         return body
 
     def verify_list(self, caller: Account, **query: Any) -> dict[str, Any]:
         """List Verify sessions."""
-        body = self.sandbox.verify.list(caller, query)
+        body = self.sandbox.run(self.sandbox.verify.list, caller, query)
         assert_valid("list_verify_sessions", body)
         return body
 

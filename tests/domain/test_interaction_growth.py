@@ -19,8 +19,11 @@ CALLS = KEPT_INTERACTIONS + 5
 
 def calls(sandbox: Sandbox, session_uuid: str, count: int) -> list[dict[str, Any]]:
     return [
-        sandbox.masking.simulate_call(
-            session_uuid, {"caller": US_A, "duration": 30 + n}, base_url=BASE
+        sandbox.run(
+            sandbox.masking.simulate_call,
+            session_uuid,
+            {"caller": US_A, "duration": 30 + n},
+            base_url=BASE,
         )
         for n in range(count)
     ]
@@ -73,11 +76,11 @@ def test_the_recordings_of_the_latest_calls_stay_downloadable(
     placed = calls(sandbox, recorded, CALLS)
     oldest, latest = placed[0]["recording"], placed[-KEPT_INTERACTIONS]["recording"]
 
-    found = sandbox.masking.recording(recorded, latest["recording_id"])
+    found = sandbox.run(sandbox.masking.recording, recorded, latest["recording_id"])
 
     assert found == latest
     with pytest.raises(NotFound, match=f"latest {KEPT_INTERACTIONS} calls"):
-        sandbox.masking.recording(recorded, oldest["recording_id"])
+        sandbox.run(sandbox.masking.recording, recorded, oldest["recording_id"])
 
 
 def test_a_session_stored_before_totals_were_kept_still_adds_up(

@@ -104,12 +104,12 @@ def test_the_rate_limit_counts_the_calls_of_every_worker(
     workers: tuple[Sandbox, Sandbox], main: Account
 ) -> None:
     first, second = workers
-    first.verify.list(main, {})
-    second.verify.list(main, {})
-    first.verify.list(main, {})
+    first.run(first.verify.list, main, {})
+    second.run(second.verify.list, main, {})
+    first.run(first.verify.list, main, {})
 
     with pytest.raises(TooManyRequests):
-        second.verify.list(main, {})
+        second.run(second.verify.list, main, {})
 
 
 def test_reset_forgets_sessions_counters_and_the_clock_offset(
@@ -119,14 +119,14 @@ def test_reset_forgets_sessions_counters_and_the_clock_offset(
     masked = Api(first).create(main, first_party=US_A, second_party=US_B)["session_uuid"]
     first.advance_clock(86400)
     for _ in range(3):
-        first.verify.list(main, {})
+        first.run(first.verify.list, main, {})
 
     second.reset()
 
     assert first.clock.now() - datetime.now(UTC) < timedelta(minutes=1)
     assert Api(first).verify_list(main)["sessions"] == []
     with pytest.raises(PlivoError, match="not found"):
-        first.masking.get(main, masked)
+        first.run(first.masking.get, main, masked)
 
 
 def test_a_file_store_survives_a_restart(shared_dir: Path, main: Account) -> None:
@@ -134,7 +134,7 @@ def test_a_file_store_survives_a_restart(shared_dir: Path, main: Account) -> Non
     before = Sandbox(config)
     masked = Api(before).create(main, first_party=US_A, second_party=US_B)
     verify_uuid = Api(before).send(main, recipient=US_A)["session_uuid"]
-    otp = before.verify.otp(verify_uuid)
+    otp = before.run(before.verify.otp, verify_uuid)
     before.advance_clock(120)
     before.close()
 
@@ -142,7 +142,7 @@ def test_a_file_store_survives_a_restart(shared_dir: Path, main: Account) -> Non
     try:
         session = Api(after).get(main, masked["session_uuid"])
         assert session["virtual_number"] == masked["session"]["virtual_number"]
-        assert after.verify.otp(verify_uuid) == otp
+        assert after.run(after.verify.otp, verify_uuid) == otp
         assert after.clock.now() - datetime.now(UTC) > timedelta(seconds=110)
         Api(after).validate(main, verify_uuid, otp)
     finally:
@@ -171,7 +171,9 @@ def run_together(jobs: list[Callable[[], Any]]) -> list[Any]:
 
 def creator(box: Sandbox, caller: Account, first: str, second: str) -> Callable[[], Any]:
     """A job creating a masking session between ``first`` and ``second`` on ``box``."""
-    return lambda: box.masking.create(caller, {"first_party": first, "second_party": second})
+    return lambda: box.run(
+        box.masking.create, caller, {"first_party": first, "second_party": second}
+    )
 
 
 def test_concurrent_creates_on_two_workers_never_break_the_allocation_rules(

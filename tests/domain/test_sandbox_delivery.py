@@ -12,7 +12,7 @@ def test_a_started_sandbox_delivers_callbacks_without_the_http_app(
 ) -> None:
     with Sandbox(demo_config()) as box:
         caller = box.config.accounts[DEMO_AUTH_ID]
-        box.verify.create(caller, {"recipient": "+14155550123", "url": receiver.url()})
+        box.run(box.verify.create, caller, {"recipient": "+14155550123", "url": receiver.url()})
 
         first = receiver.wait_for(1)[0]
 
@@ -23,7 +23,7 @@ def test_a_sandbox_never_started_only_queues_its_callbacks(receiver: CallbackRec
     box = Sandbox(demo_config())
     try:
         caller = box.config.accounts[DEMO_AUTH_ID]
-        box.verify.create(caller, {"recipient": "+14155550123", "url": receiver.url()})
+        box.run(box.verify.create, caller, {"recipient": "+14155550123", "url": receiver.url()})
         with box.store.transaction(write=False) as tx:
             queued = tx.select_callbacks()
     finally:

@@ -146,7 +146,7 @@ def test_verify_pages_follow_status_from_the_clock_and_validation(
     for index in range(45):
         made.insert(0, api.send(main, recipient=US_A if index % 2 else US_B)["session_uuid"])
         if index % 9 == 0:
-            api.validate(main, made[0], sandbox.verify.otp(made[0]))
+            api.validate(main, made[0], sandbox.run(sandbox.verify.otp, made[0]))
         clock.advance(20)
     now_us = to_micros(clock.now())
     with sandbox.store.transaction(write=False) as tx:
@@ -247,7 +247,7 @@ def test_a_schema_1_file_is_migrated_with_a_log_line_and_lists_the_same(
     api.delete(main, ended)
     api.create(main, first_party=US_C, second_party=US_A, session_expiry=120)
     verified = api.send(main, recipient=US_A, brand_name="Acme")["session_uuid"]
-    api.validate(main, verified, sandbox.verify.otp(verified))
+    api.validate(main, verified, sandbox.run(sandbox.verify.otp, verified))
     api.send(main, recipient=US_B)
     queries: list[tuple[str, dict[str, Any]]] = [
         ("masking", {"status": "expired"}),

@@ -32,8 +32,8 @@ def session(api: Api, caller: Account, **args: Any) -> str:
 
 
 def place(sandbox: Sandbox, session_uuid: str, **args: Any) -> dict[str, Any]:
-    answer: dict[str, Any] = sandbox.masking.simulate_call(
-        session_uuid, {"caller": US_A, **args}, base_url=BASE
+    answer: dict[str, Any] = sandbox.run(
+        sandbox.masking.simulate_call, session_uuid, {"caller": US_A, **args}, base_url=BASE
     )
     return answer
 
@@ -92,7 +92,7 @@ def test_a_call_needs_a_known_session_and_valid_arguments(
     api: Api, sandbox: Sandbox, main: Account
 ) -> None:
     with pytest.raises(NotFound):
-        sandbox.masking.simulate_call("no-such-session", {"caller": US_A})
+        sandbox.run(sandbox.masking.simulate_call, "no-such-session", {"caller": US_A})
     uuid = session(api, main)
     for bad in (
         {},
@@ -101,7 +101,7 @@ def test_a_call_needs_a_known_session_and_valid_arguments(
         {"caller": US_A, "x": 1},
     ):
         with pytest.raises(BadRequest):
-            sandbox.masking.simulate_call(uuid, bad)
+            sandbox.run(sandbox.masking.simulate_call, uuid, bad)
 
 
 # ---------------------------------------------------------------- events queued
@@ -185,13 +185,13 @@ def test_recordings_are_kept_with_the_session(api: Api, sandbox: Sandbox, main: 
     uuid = session(api, main, record=True, record_file_format="wav")
     answer = place(sandbox, uuid, duration=12)
     recording = answer["recording"]
-    assert sandbox.masking.recording(uuid, recording["recording_id"]) == recording
+    assert sandbox.run(sandbox.masking.recording, uuid, recording["recording_id"]) == recording
     assert recording["recording_format"] == "wav"
     assert recording["recording_duration_ms"] == 12_000
     assert recording["resource_uri"] == answer["interaction"]["recording_resource_url"]
     assert recording["recording_url"].startswith(f"{BASE}/_sandbox/media/{uuid}/")
     with pytest.raises(NotFound):
-        sandbox.masking.recording(uuid, "no-such-recording")
+        sandbox.run(sandbox.masking.recording, uuid, "no-such-recording")
 
 
 # ---------------------------------------------------------------- SessionTimeout

@@ -34,7 +34,7 @@ def test_create_initiates_a_session_with_an_otp_of_the_default_length(
     answer = api.send(main, recipient=US_A)
 
     assert answer["message"] == "Session initiated"
-    otp = sandbox.verify.otp(answer["session_uuid"])
+    otp = sandbox.run(sandbox.verify.otp, answer["session_uuid"])
     default = ApiSpec().defaults("VerifySessionCreateRequest")["code_length"]
     assert len(otp) == default and otp.isdigit()
 
@@ -44,7 +44,7 @@ def test_create_makes_an_otp_of_code_length_digits(
 ) -> None:
     uuid_ = start(api, main, code_length=8)
 
-    assert len(sandbox.verify.otp(uuid_)) == 8
+    assert len(sandbox.run(sandbox.verify.otp, uuid_)) == 8
 
 
 def test_new_sms_session_records_one_delivered_attempt_and_its_charge(
@@ -123,7 +123,7 @@ def test_right_otp_verifies_the_session(
     uuid_ = start(api, main)
     clock.advance(30)
 
-    answer = api.validate(main, uuid_, sandbox.verify.otp(uuid_))
+    answer = api.validate(main, uuid_, sandbox.run(sandbox.verify.otp, uuid_))
 
     assert answer == {"message": "session validated successfully."}
     session = api.verify_get(main, uuid_)
@@ -135,7 +135,7 @@ def test_wrong_otp_is_bad_request_and_counts_as_an_attempt(
     api: Api, sandbox: Sandbox, main: Account
 ) -> None:
     uuid_ = start(api, main)
-    wrong = "000000" if sandbox.verify.otp(uuid_) != "000000" else "111111"
+    wrong = "000000" if sandbox.run(sandbox.verify.otp, uuid_) != "000000" else "111111"
 
     with pytest.raises(BadRequest, match=r"^otp: invalid OTP \(9 attempt"):
         api.validate(main, uuid_, wrong)
@@ -148,7 +148,7 @@ def test_after_ten_failed_attempts_the_session_refuses_validation(
     api: Api, sandbox: Sandbox, main: Account
 ) -> None:
     uuid_ = start(api, main)
-    otp = sandbox.verify.otp(uuid_)
+    otp = sandbox.run(sandbox.verify.otp, uuid_)
     wrong = "000000" if otp != "000000" else "111111"
     for _ in range(10):
         with pytest.raises(BadRequest):
@@ -162,10 +162,10 @@ def test_a_verified_session_cannot_be_validated_again(
     api: Api, sandbox: Sandbox, main: Account
 ) -> None:
     uuid_ = start(api, main)
-    api.validate(main, uuid_, sandbox.verify.otp(uuid_))
+    api.validate(main, uuid_, sandbox.run(sandbox.verify.otp, uuid_))
 
     with pytest.raises(Conflict, match=r"already been verified"):
-        api.validate(main, uuid_, sandbox.verify.otp(uuid_))
+        api.validate(main, uuid_, sandbox.run(sandbox.verify.otp, uuid_))
 
 
 def test_the_code_expires_after_the_configured_ttl(
@@ -179,7 +179,7 @@ def test_the_code_expires_after_the_configured_ttl(
 
     assert api.verify_get(main, uuid_)["status"] == "expired"
     with pytest.raises(Conflict, match=r"has expired"):
-        api.validate(main, uuid_, sandbox.verify.otp(uuid_))
+        api.validate(main, uuid_, sandbox.run(sandbox.verify.otp, uuid_))
 
 
 def test_verify_sessions_of_other_accounts_are_not_found(
@@ -198,7 +198,7 @@ def test_verify_sessions_of_other_accounts_are_not_found(
 
 def test_otp_of_an_unknown_session_is_not_found(sandbox: Sandbox) -> None:
     with pytest.raises(NotFound):
-        sandbox.verify.otp(str(uuid.uuid4()))
+        sandbox.run(sandbox.verify.otp, str(uuid.uuid4()))
 
 
 def test_with_log_otps_each_otp_sent_is_logged(caplog: pytest.LogCaptureFixture) -> None:
@@ -206,7 +206,7 @@ def test_with_log_otps_each_otp_sent_is_logged(caplog: pytest.LogCaptureFixture)
     main = box.config.accounts["MADEMO1234567890ABCD"]
     with caplog.at_level("INFO", logger="plivo_sandbox.otp"):
         session_uuid = Api(box).send(main, recipient=US_A)["session_uuid"]
-    otp = box.verify.otp(session_uuid)
+    otp = box.run(box.verify.otp, session_uuid)
     assert [record.getMessage() for record in caplog.records] == [
         f"OTP {otp} sent by MADEMO1234567890ABCD over sms to {US_A} (session {session_uuid})"
     ]
@@ -229,6 +229,6 @@ def test_warming_a_create_stores_nothing_and_leaves_its_errors_to_create(
     sandbox.verify.warm_create({})
 
     with pytest.raises(NotFound):
-        sandbox.verify.latest_otp(US_A)
+        sandbox.run(sandbox.verify.latest_otp, US_A)
     with pytest.raises(BadRequest, match="recipient"):
         api.send(main, recipient="+999123")

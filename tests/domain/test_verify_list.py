@@ -41,7 +41,7 @@ def test_list_filters_by_each_session_attribute(api: Api, sandbox: Sandbox, main
     plain = start(api, main)
     branded = start(api, main, recipient=IN_A, brand_name="Acme", app_hash=HASH, app_uuid=APP)
     verified = start(api, main, recipient=GB_A)
-    api.validate(main, verified, sandbox.verify.otp(verified))
+    api.validate(main, verified, sandbox.run(sandbox.verify.otp, verified))
 
     assert uuids(api.verify_list(main, app_uuid=APP)) == [branded]
     assert uuids(api.verify_list(main, brand_name="Acme")) == [branded]
