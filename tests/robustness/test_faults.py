@@ -108,3 +108,24 @@ def test_an_outside_lock_gives_writers_a_quick_retryable_503_and_readers_go_on(
         assert listed == 1
         assert httpx.post(url + MASKING, json=body | {"first_party": "+14155550101"},
                           auth=AUTH).status_code == 201  # fmt: skip
+
+
+def test_the_control_api_answers_an_outside_lock_with_the_same_retryable_503(
+    tmp_path: Path,
+) -> None:
+    env = {"PLIVO_SANDBOX_LOCK_TIMEOUT": str(LOCK_TIMEOUT)}
+    with sandbox_process(data_dir=tmp_path, env=env, max_lifetime=120) as url:
+        forced = {"operation_id": "get_masking_session", "status": 500}
+        outside = sqlite3.connect(data_file(tmp_path), isolation_level=None)
+        outside.execute("BEGIN EXCLUSIVE")
+        try:
+            answer = httpx.post(url + "/_sandbox/forced-answers", json=forced, timeout=30)
+        finally:
+            outside.execute("ROLLBACK")
+            outside.close()
+
+        assert answer.status_code == 503, answer.text
+        assert answer.headers["retry-after"] == "1"
+        assert set(answer.json()) == {"api_id", "error"}
+        assert "retry" in answer.json()["error"]
+        assert httpx.post(url + "/_sandbox/forced-answers", json=forced).status_code == 200
