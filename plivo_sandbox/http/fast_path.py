@@ -46,10 +46,8 @@ from plivo_sandbox.http.json_encoding import encode
 from plivo_sandbox.http.middleware import replay, send_json
 from plivo_sandbox.http.request_context import ARGUMENT, context_of
 from plivo_sandbox.http.validators import (
-    FORMAT_CHECKER,
-    BodySchemaValidator,
-    ParameterSchemaValidator,
     check_decoded,
+    compiled,
 )
 
 logger = logging.getLogger("plivo_sandbox")
@@ -129,7 +127,7 @@ class CompiledOperation:
             schema = parameter.get("schema", {})
             if schema.get("nullable") or schema.get("type") not in ("string", "integer"):
                 raise Unsupported(f"{self.operation_id}: parameter {name}")
-            check = ParameterSchemaValidator(schema, format_checker=FORMAT_CHECKER)
+            check = compiled("parameter", schema)
             if where == "path" and schema["type"] == "string":
                 self.path_checks[name] = check
             elif where == "query":
@@ -152,9 +150,7 @@ class CompiledOperation:
             if set(content) != {"application/json"}:
                 raise Unsupported(f"{self.operation_id}: request body media types")
             self.body_name = operation.get("x-body-name", "body")
-            self.body_check = BodySchemaValidator(
-                content["application/json"].get("schema", {}), format_checker=FORMAT_CHECKER
-            )
+            self.body_check = compiled("body", content["application/json"].get("schema", {}))
         self.responses: dict[str, Any] = operation.get("responses", {})
         self._response_checks: dict[int, Validator | None] = {}
         self.takes_all = False

@@ -2,7 +2,9 @@
 
 Connexion validates every request against openapi.yaml; these subclasses only
 change the wording, so that a 400 reads ``limit: 50 is greater than the
-maximum of 20`` instead of a JSON Schema traceback.
+maximum of 20`` instead of a JSON Schema traceback. ``compiled`` holds each
+request schema's validator, compiled once and used by both request paths
+(the fast path and connexion's).
 """
 
 from __future__ import annotations
@@ -11,14 +13,15 @@ import copy
 import ipaddress
 import json
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, Literal
 
 from connexion.exceptions import BadRequestProblem
 from connexion.json_schema import Draft4RequestValidator
 from connexion.utils import is_null, is_nullable
 from connexion.validators import VALIDATOR_MAP, JSONRequestBodyValidator, ParameterValidator
 from jsonschema import Draft4Validator, FormatChecker, ValidationError
+from jsonschema.protocols import Validator
 from jsonschema.validators import extend
 
 from plivo_sandbox.core.spec import pattern_refusal, schema_regex
@@ -106,6 +109,29 @@ def _pattern(
 ParameterSchemaValidator = extend(Draft4Validator, {"pattern": _pattern})
 BodySchemaValidator = extend(Draft4RequestValidator, {"pattern": _pattern})
 
+# Every request schema's validator, compiled once per process and shared by both
+# request paths: the fast path compiles at start-up, connexion's validators ask
+# per request. Keyed by the schema's JSON text (the two paths hold equal copies
+# of openapi.yaml's schemas; connexion adds the document's ``components`` for
+# references, which a resolved schema does not use), found by identity first
+# (connexion passes the same objects on every request: one text per object).
+_COMPILED: dict[tuple[str, str], Validator] = {}
+_TEXTS: dict[int, tuple[Mapping[str, Any], str]] = {}
+
+
+def compiled(kind: Literal["parameter", "body"], schema: Mapping[str, Any]) -> Validator:
+    """The validator of a parameter's or a request body's ``schema``, compiled once."""
+    known = _TEXTS.get(id(schema))
+    if known is None or known[0] is not schema:
+        own = {key: value for key, value in schema.items() if key != "components"}
+        known = _TEXTS[id(schema)] = (schema, json.dumps(own, sort_keys=True, default=str))
+    key = (kind, known[1])
+    check = _COMPILED.get(key)
+    if check is None:
+        cls = ParameterSchemaValidator if kind == "parameter" else BodySchemaValidator
+        check = _COMPILED[key] = cls(schema, format_checker=FORMAT_CHECKER)
+    return check
+
 
 def check_decoded(body: Any) -> None:
     """Refuse what ``json.loads`` accepts but the sandbox cannot keep or echo.
@@ -157,9 +183,7 @@ class PlivoParameterValidator(ParameterValidator):  # type: ignore[misc]
                 return f"missing {parameter_type} parameter '{param['name']}'"
             return None
         try:
-            ParameterSchemaValidator(
-                param.get("schema", param), format_checker=FORMAT_CHECKER
-            ).validate(value)
+            compiled("parameter", param.get("schema", param)).validate(value)
         except ValidationError as error:
             return f"{param['name']}: {error.message}"
         return None
@@ -211,7 +235,7 @@ class PlivoJSONBodyValidator(JSONRequestBodyValidator):  # type: ignore[misc]
         """Validate against the operation's schema; the first error names its field."""
         if body is None:
             raise BadRequestProblem(detail="request body is required (a JSON object)")
-        validator = BodySchemaValidator(self._schema, format_checker=FORMAT_CHECKER)
+        validator = compiled("body", self._schema)
         error = next(
             iter(sorted(validator.iter_errors(body), key=lambda e: list(e.absolute_path))), None
         )

@@ -41,7 +41,7 @@ from plivo_sandbox.http.fast_path import (
     match_operation,
 )
 from plivo_sandbox.http.middleware import normal_content_type
-from plivo_sandbox.http.validators import FORMAT_CHECKER, ParameterSchemaValidator
+from plivo_sandbox.http.validators import compiled
 
 NO_OPERATION = "(no operation)"
 # Distinct kinds kept at most: a scanner's random paths must not grow the report without end.
@@ -353,9 +353,7 @@ class DriftChecker:
             schema = declared.get("schema", {})
             key = (operation.operation_id, status, header)
             if key not in self._header_checks:
-                self._header_checks[key] = ParameterSchemaValidator(
-                    schema, format_checker=FORMAT_CHECKER
-                )
+                self._header_checks[key] = compiled("parameter", schema)
             value: Any = raw.decode("latin-1").strip()
             if schema.get("type") == "integer":
                 try:
