@@ -222,15 +222,15 @@ class DemoSessions:
         with self.sandbox.transaction(write=False) as tx:
             masking_ok = bool(self.masking_uuid) and self._masking_usable(tx)
             verify_ok = bool(self.verify_uuid) and self._verify_usable(tx)
-        if not (masking_ok and verify_ok):
+            otp = self.sandbox.verify.otp(tx, self.verify_uuid) if verify_ok else ""
+        if not (masking_ok and verify_ok):  # a write only when something must be made
             with self.sandbox.transaction() as tx:
                 if not masking_ok:
                     self._new_masking_session(tx)
                 if not verify_ok:
                     started = self.sandbox.verify.create(tx, self.owner, DEMO_VERIFY_SESSION)
                     self.verify_uuid = started["session_uuid"]
-        with self.sandbox.transaction(write=False) as tx:
-            otp = self.sandbox.verify.otp(tx, self.verify_uuid)
+                    otp = self.sandbox.verify.otp(tx, self.verify_uuid)
         return self.masking_uuid, self.verify_uuid, otp
 
     def _new_masking_session(self, tx: Transaction) -> None:

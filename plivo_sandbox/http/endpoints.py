@@ -28,7 +28,7 @@ from plivo_sandbox.http.request_context import ARGUMENT, RequestContext
 Answer = tuple[dict[str, Any], int]
 
 # Connexion passes these alongside the operation's own query arguments.
-_NOT_QUERY = frozenset({"auth_id", "user", "token_info", ARGUMENT, "tx"})
+_NOT_QUERY = frozenset({"auth_id", "user", "token_info", ARGUMENT})
 
 
 def _answer(body: Mapping[str, Any], status: int = 200) -> Answer:

@@ -27,9 +27,6 @@ from plivo_sandbox.store.schema import prepare_schema
 from plivo_sandbox.store.transaction import CachedCount, SqliteTransaction
 
 DB_FILE = "sandbox.sqlite3"
-# How long a write waits for the database lock (another thread's or process's)
-# before it gives up with a retryable StoreBusy; SandboxConfig.lock_timeout overrides it.
-BUSY_TIMEOUT_SECONDS = DEFAULT_LOCK_TIMEOUT
 # How often a file store's background thread copies the WAL back into the
 # database. SQLite would otherwise do it inside the commit that fills the WAL,
 # fsync included, and that request would wait for it: create Verify's p99 was
@@ -124,7 +121,7 @@ class SqliteStore:
     Opening a file of an older schema migrates it (see ``prepare_schema``).
     """
 
-    def __init__(self, data_dir: Path | None, lock_timeout: float = BUSY_TIMEOUT_SECONDS) -> None:
+    def __init__(self, data_dir: Path | None, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
         """Open (creating it if needed) the store; StoreError says why a file store cannot be.
 
         A write waits at most ``lock_timeout`` seconds for the database lock,
