@@ -47,10 +47,10 @@ from plivo_sandbox.http.middleware import (
     BodyLimitMiddleware,
     ContentTypeMiddleware,
     TrailingSlashMiddleware,
-    WriteGateMiddleware,
 )
 from plivo_sandbox.http.request_context import RequestContextMiddleware
 from plivo_sandbox.http.validators import validator_map
+from plivo_sandbox.http.write_batches import WriteBatches
 
 logger = logging.getLogger("plivo_sandbox")
 
@@ -206,11 +206,13 @@ def create_app(
         ),
     }
     # One endpoint per operation, shared by connexion and the fast path.
+    writes = WriteBatches(sandbox)
     endpoints = {
         operation_id: as_endpoint(
             sandbox,
             operation_id,
             getattr(handlers, operation_id),
+            writes,
             getattr(handlers, f"warm_{operation_id}", None),
         )
         for item in routed["paths"].values()
@@ -264,7 +266,6 @@ def create_app(
             Middleware(ContentTypeMiddleware),
             Middleware(ControlGuardMiddleware, config=sandbox.config),
             Middleware(BodyLimitMiddleware, read_timeout=sandbox.config.read_timeout),
-            Middleware(WriteGateMiddleware),
             *(
                 [
                     Middleware(

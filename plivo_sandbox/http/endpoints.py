@@ -4,19 +4,17 @@ Connexion (or the fast path) has already authenticated the caller
 (``token_info["account"]``) and validated every argument against the spec;
 each handler hands the arguments to the domain service, with the call's
 transaction (``tx``), and stamps the answer with an ``api_id``. ``as_endpoint``
-opens that transaction (``Sandbox.transaction``), after waiting for the write
-lock until the request's deadline (``RequestContext``, which also tells the
-creates where the request came to and from whom), and answers a store held
-locked past it with a 503 (``unavailable``).
+opens that transaction (``Sandbox.transaction``) for a read, or runs a write
+in the worker's next batch (``write_batches.py``) by the request's deadline
+(``RequestContext``, which also tells the creates where the request came to
+and from whom), and answers a store held locked past it with a 503
+(``unavailable``).
 """
 
 from __future__ import annotations
 
-import asyncio
 import functools
-import time
 from collections.abc import Awaitable, Callable, Mapping
-from contextlib import ExitStack
 from typing import Any
 
 from plivo_sandbox.assembly import Sandbox
@@ -24,6 +22,7 @@ from plivo_sandbox.core.accounts import Account
 from plivo_sandbox.core.errors import Busy, error_body, new_api_id
 from plivo_sandbox.core.store import StoreBusy, Transaction
 from plivo_sandbox.http.request_context import ARGUMENT, RequestContext
+from plivo_sandbox.http.write_batches import WriteBatches
 
 Answer = tuple[dict[str, Any], int]
 
@@ -52,39 +51,6 @@ def reads_only(sandbox: Sandbox, operation_id: str) -> bool:
     return sandbox.spec.method_of(operation_id) == "get"
 
 
-# How long a write waits before it asks for the lock again (doubling up to the
-# most): SQLite's own busy handler sleeps 1, 2, 5, 10... ms and blocks a thread.
-LOCK_RETRY_FIRST = 0.0005
-LOCK_RETRY_MOST = 0.005
-
-
-async def _write_lock(sandbox: Sandbox, deadline: float) -> tuple[ExitStack, Transaction]:
-    """A write transaction, opened as soon as the lock is free; StoreBusy after ``deadline``.
-
-    Waits by sleeping on the event loop, so neither the loop (where reads
-    run) nor a thread is held while another writer has the lock.
-    """
-    held = ExitStack()
-    turn = sandbox.write_turn
-    if turn is not None:
-        await turn.acquire(deadline)
-        held.callback(turn.release)  # after the transaction ends (an ExitStack unwinds LIFO)
-    pause = LOCK_RETRY_FIRST
-    try:
-        while True:
-            try:
-                return held, held.enter_context(sandbox.transaction(wait=False))
-            except StoreBusy:
-                if time.monotonic() + pause > deadline:
-                    raise
-            # Another program holds SQLite's lock (the sandbox's own writers take turns).
-            await asyncio.sleep(pause)
-            pause = min(pause * 2, LOCK_RETRY_MOST)
-    except BaseException:
-        held.close()
-        raise
-
-
 def unavailable(busy: StoreBusy) -> Busy:
     """What a database held locked beyond the lock timeout answers: 503, retry (nothing written)."""
     return Busy(busy.message)
@@ -94,19 +60,20 @@ def as_endpoint(
     sandbox: Sandbox,
     operation_id: str,
     handler: Callable[..., Answer],
+    writes: WriteBatches,
     warm: Callable[..., None] | None = None,
 ) -> Callable[..., Awaitable[Answer]]:
     """``handler`` as connexion calls it: in one transaction on the event loop.
 
     The answer is the handler's, unless the control API forced this call's
-    answer (then that error). The call runs on the event loop in one
-    transaction (``Sandbox.transaction``), opened here and handed to every step
-    (the forced-answer check, the clock, the service): a statement takes
+    answer (then that error). The call runs on the event loop in a
+    transaction (``Sandbox.transaction``) handed to every step (the
+    forced-answer check, the clock, the service): a statement takes
     microseconds, so a thread handoff would cost more than the work. A read
-    never waits (WAL). A write opens its transaction only once the write lock
-    is free, waiting for it asleep on the loop (``_write_lock``), so a held
-    lock never blocks the loop and its reads. ``warm``, given the same
-    arguments, runs first, outside the lock: work that reads no state.
+    opens its own and never waits (WAL). A write joins the worker's next
+    batch (``writes``: one write turn and one commit for the writes that
+    queued up meanwhile), answered once that has committed. ``warm``, given
+    the same arguments, runs first, outside the lock: work that reads no state.
     """
 
     def call(tx: Transaction, *args: Any, **kwargs: Any) -> Answer:
@@ -133,9 +100,8 @@ def as_endpoint(
         elif warm is not None:
             warm(*args, **kwargs)
         context: RequestContext = kwargs[ARGUMENT]
-        held, tx = await _write_lock(sandbox, context.deadline)
-        with held:  # a PlivoError is an answer: what was written before it stays
-            return call(tx, *args, **kwargs)
+        # A PlivoError is an answer: what the call wrote before it stays.
+        return await writes.run(lambda tx: call(tx, *args, **kwargs), context.deadline)
 
     return on_loop
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import re
-import time
 from collections.abc import Iterable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from plivo_sandbox.core.errors import BUSY_WRITING, error_body
+from plivo_sandbox.core.errors import error_body
 from plivo_sandbox.core.settings import DEFAULT_READ_TIMEOUT
 from plivo_sandbox.http.json_encoding import encode
-from plivo_sandbox.http.request_context import context_of
 
 MAX_BODY_BYTES = 256 * 1024
 
@@ -207,51 +205,3 @@ def replay(first: Message, receive: Receive) -> Receive:
         return await receive()
 
     return replay
-
-
-# Write requests handled at once per process. Writes of one process take the
-# database lock one at a time anyway (write_turn.py); the cap bounds how many
-# wait for it, each holding its request, and starts their shared deadline.
-WRITE_SLOTS = 4
-_WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-
-
-class WriteGateMiddleware:
-    """At most ``slots`` write requests in the app; one still waiting at its deadline gets a 503.
-
-    The deadline is the request's (``RequestContext.deadline``), which the wait
-    for the database lock shares. The 503 is Plivo's error shape with
-    ``Retry-After``: nothing was written.
-    """
-
-    def __init__(self, app: ASGIApp, slots: int = WRITE_SLOTS) -> None:
-        self.app = app
-        self.slots = slots
-        # One semaphore per event loop (tests may drive one app from several loops).
-        self._gates: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope.get("method") not in _WRITE_METHODS:
-            await self.app(scope, receive, send)
-            return
-        loop = asyncio.get_running_loop()
-        gate = self._gates.setdefault(loop, asyncio.Semaphore(self.slots))
-        # The wait for a slot and for the database lock share the request's deadline.
-        deadline = context_of(scope).deadline
-        try:
-            if gate.locked():
-                await asyncio.wait_for(gate.acquire(), max(0.0, deadline - time.monotonic()))
-            else:  # a free slot: no timer (wait_for makes a task)
-                await gate.acquire()
-        except TimeoutError:
-            await send_error(
-                send,
-                503,
-                BUSY_WRITING,
-                [(b"retry-after", b"1")],
-            )
-            return
-        try:
-            await self.app(scope, receive, send)
-        finally:
-            gate.release()

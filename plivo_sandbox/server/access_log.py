@@ -13,11 +13,13 @@ import logging
 import re
 from functools import cache
 from typing import Any
-from urllib.parse import quote, unquote_plus
+from urllib.parse import quote, unquote, unquote_plus
 
 from plivo_sandbox.core.spec import ApiSpec
 
 _E164 = re.compile(r"\+?[1-9][0-9]{6,14}")
+# A whole path segment that is a number (in a path, "+" is itself, not a space).
+_NUMBER_SEGMENT = re.compile(r"(?:^|(?<=/))\+?[1-9][0-9]{6,14}(?=/|$)")
 _SECRET_NAME = re.compile(r"token|password|secret|otp", re.IGNORECASE)
 MASK = "***"
 
@@ -52,12 +54,15 @@ def redact_target(target: str, log_otps: bool = False) -> str:
     """A request target with phone numbers (in the path or query) and secret values masked."""
     path, mark, query = target.partition("?")
     # Path segments too: the control API reads the latest OTP by recipient number.
-    path = "/".join(
-        quote(mask_phone(unquote_plus(segment)), safe="+*")
-        if _E164.fullmatch(unquote_plus(segment))
-        else segment
-        for segment in path.split("/")
-    )
+    if "%" not in path:  # nothing escaped: one pass of a regex over the whole path
+        path = _NUMBER_SEGMENT.sub(lambda found: mask_phone(found.group()), path)
+    else:
+        path = "/".join(
+            quote(mask_phone(unquote(segment)), safe="+*")
+            if _E164.fullmatch(unquote(segment))
+            else segment
+            for segment in path.split("/")
+        )
     if not mark:
         return path
     pii = pii_parameters()

@@ -227,6 +227,11 @@ def test_a_phone_number_in_the_path_is_masked() -> None:
     assert masked == "/_sandbox/verify/recipients/+14*******23/otp"
 
 
+def test_a_phone_number_with_a_plain_plus_in_the_path_is_masked() -> None:
+    masked = redact_target("/_sandbox/verify/recipients/+14155550123/otp")
+    assert masked == "/_sandbox/verify/recipients/+14*******23/otp"
+
+
 def serve_and_log(tmp_path: Path, env: dict[str, str]) -> tuple[str, str, str]:
     """Run the sandbox with its output in files; returns (stdout, stderr, otp)."""
     port = free_port()
