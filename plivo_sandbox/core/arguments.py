@@ -1,15 +1,20 @@
-"""Request arguments checked against their schema in openapi.yaml, for the services.
+"""A request's arguments as the services take them: validated once, by the edge that got them.
 
-The check uses the very validator the HTTP paths use
-(``schema_validation.compiled``), and raises its first failure as a
-BadRequest that names the argument, worded as the services have always worded
-it (``session_expiry: 'soon' is not of type integer``).
+The HTTP edge hands the services arguments the fast path or connexion has
+already validated against openapi.yaml, wrapped in ``Validated``: the
+services take those as they are. Any other mapping (a Python caller's,
+``sandbox.run(sandbox.masking.create, caller, args)``) is checked here, with
+the very validator the HTTP paths use (``schema_validation.compiled``), and
+its first failure raised as a BadRequest that names the argument, worded as
+the services have always worded it (``session_expiry: 'soon' is not of type
+integer``). Either way the schema applies once; the services hold only the
+cross-field rules Plivo's prose states.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from jsonschema import ValidationError
@@ -19,6 +24,29 @@ from plivo_sandbox.core.errors import BadRequest
 from plivo_sandbox.core.phone_numbers import digits, region_of
 from plivo_sandbox.core.schema_validation import compiled
 from plivo_sandbox.core.spec import ApiSpec, pattern_refusal
+
+
+class Validated(Mapping[str, Any]):
+    """Arguments already validated against their operation's schema, e.g. by the HTTP edge.
+
+    A read-only view (nothing is copied): a service takes these without
+    checking them again. Wrap only what a validator of openapi.yaml accepted.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        self._values = values
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
 
 # Which of a value's failures is reported: its type before the rest (the other
 # keywords assume it), then in the order the services have always checked them.
@@ -97,12 +125,14 @@ class BodyCheck:
         )
 
     def __call__(self, args: Mapping[str, Any]) -> dict[str, Any]:
-        """The arguments given (one given as None counts as absent), checked.
+        """The arguments given (one given as None counts as absent), checked unless ``Validated``.
 
         Unknown arguments are refused (the request schemas are strict), required
         ones enforced. ``oneOf`` properties (the PINs) are left to the caller,
         whose own rule words their failures.
         """
+        if isinstance(args, Validated):
+            return {name: value for name, value in args.items() if value is not None}
         # An unknown argument stays in, even as None: it is refused by its name.
         given = {
             name: value
@@ -156,19 +186,21 @@ class QueryCheck:
             )
 
     def __call__(self, query: Mapping[str, Any]) -> dict[str, Any]:
-        """The declared arguments given (None counts as absent), checked.
+        """The declared arguments given (None counts as absent), checked unless ``Validated``.
 
         Digit strings are accepted for integer parameters (a raw query string);
         arguments the operation does not declare are ignored, as Plivo does.
         """
+        validated = isinstance(query, Validated)
         result: dict[str, Any] = {}
         for name, value in query.items():
             declared = self.parameters.get(name)
             if declared is None or value is None:
                 continue
-            kind, validator = declared
-            if kind == "integer" and isinstance(value, str) and value.isascii():
-                value = int(value) if value.isdigit() else value
-            _check(name, validator, value)
+            if not validated:
+                kind, validator = declared
+                if kind == "integer" and isinstance(value, str) and value.isascii():
+                    value = int(value) if value.isdigit() else value
+                _check(name, validator, value)
             result[name] = value
         return result

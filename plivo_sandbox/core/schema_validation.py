@@ -2,8 +2,8 @@
 
 Whoever checks a request's arguments asks ``compiled`` for the validator of
 their schema: the fast path and connexion's validators (``http/``, which word
-the errors of an HTTP request) and the services' check of their arguments
-(``core/arguments.py``). Equal schemas share one validator, so an
+the errors of an HTTP request) and the services' check of a Python caller's
+arguments (``core/arguments.py``). Equal schemas share one validator, so an
 argument means the same thing on every way in. JSON Schema is not HTTP: the
 validators live here, below the services.
 """
