@@ -55,9 +55,15 @@ FRAME_RULES: Rules = (
     ("JSON encode/decode", ("json/", "orjson")),
     (
         "request/response validation (jsonschema, connexion validators)",
-        ("jsonschema", "connexion/validators", "plivo_sandbox/http/validators.py", "referencing/"),
+        (
+            "jsonschema",
+            "connexion/validators",
+            "plivo_sandbox/http/validators.py",
+            "plivo_sandbox/core/schema_validation.py",
+            "referencing/",
+        ),
     ),
-    ("domain re-check of arguments (args.py)", ("plivo_sandbox/core/arguments.py",)),
+    ("domain: arguments taken from the edge (arguments.py)", ("plivo_sandbox/core/arguments.py",)),
     ("rendering (render, time formats)", ("render (plivo_sandbox", "plivo_sandbox/core/times.py")),
     ("domain services (masking/verify/numbers)", ("plivo_sandbox/",)),
     ("connexion middleware and routing", ("connexion/",)),

@@ -73,8 +73,8 @@ def pattern_refusal(value: object, schema: Mapping[str, Any]) -> str | None:
     """``'+1 202' is not a phone number in E.164 form (...)``: a value ``schema``'s pattern refuses.
 
     None when the schema does not say what its pattern means (then the caller's
-    own wording applies). Both request paths and ``args.check_value`` word a
-    pattern failure here, so the sentence comes from openapi.yaml, once.
+    own wording applies). Both request paths and the services' own check word
+    a pattern failure here, so the sentence comes from openapi.yaml, once.
     """
     meaning = schema.get(PATTERN_DESCRIPTION)
     return f"{value!r} is not {meaning}" if meaning else None
@@ -101,6 +101,21 @@ class ApiSpec:
             target = self.resolve(node["allOf"][0])
             merged = {**target, **{k: v for k, v in node.items() if k != "allOf"}}
             return merged
+        return node
+
+    def inlined(self, node: Any) -> Any:
+        """``node`` with every ``$ref`` in it replaced by its target, at any depth (a copy).
+
+        The schema as connexion's ``resolve_refs`` gives it to the HTTP
+        validators (``allOf`` wrappers kept), so ``schema_validation.compiled``
+        finds the validator they compiled.
+        """
+        if isinstance(node, dict):
+            if "$ref" in node:
+                return self.inlined(self._lookup(node["$ref"]))
+            return {key: self.inlined(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [self.inlined(value) for value in node]
         return node
 
     def _lookup(self, ref: str) -> dict[str, Any]:

@@ -2,10 +2,11 @@
 
 Connexion (or the fast path) has already authenticated the caller
 (``token_info["account"]``) and validated every argument against the spec;
-each handler hands the arguments to the domain service, with the call's
-transaction (``tx``), and stamps the answer with an ``api_id``. ``as_endpoint``
-opens that transaction (``Sandbox.transaction``) for a read, or runs a write
-in the worker's next batch (``write_batches.py``) by the request's deadline
+each handler hands the arguments to the domain service as ``Validated`` (so
+the service does not check them again), with the call's transaction
+(``tx``), and stamps the answer with an ``api_id``. ``as_endpoint`` opens
+that transaction (``Sandbox.transaction``) for a read, or runs a write in the
+worker's next batch (``write_batches.py``) by the request's deadline
 (``RequestContext``, which also tells the creates where the request came to
 and from whom), and answers a store held locked past it with a 503
 (``unavailable``).
@@ -19,6 +20,7 @@ from typing import Any
 
 from plivo_sandbox.assembly import Sandbox
 from plivo_sandbox.core.accounts import Account
+from plivo_sandbox.core.arguments import Validated
 from plivo_sandbox.core.errors import Busy, error_body, new_api_id
 from plivo_sandbox.core.store import StoreBusy, Transaction
 from plivo_sandbox.http.request_context import ARGUMENT, RequestContext
@@ -40,8 +42,8 @@ def _caller(token_info: Mapping[str, Any]) -> Account:
     return account
 
 
-def _query(arguments: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in arguments.items() if key not in _NOT_QUERY}
+def _query(arguments: Mapping[str, Any]) -> Validated:
+    return Validated({key: value for key, value in arguments.items() if key not in _NOT_QUERY})
 
 
 def reads_only(sandbox: Sandbox, operation_id: str) -> bool:
@@ -128,8 +130,8 @@ class PlivoHandlers:
     ) -> Answer:
         """POST /Masking/Session."""
         # initiate_call_to_first_party's call points to the sandbox's own address.
-        origin = request_context.origin
-        return _answer(self.sandbox.masking.create(tx, _caller(token_info), body, origin), 201)
+        caller, origin = _caller(token_info), request_context.origin
+        return _answer(self.sandbox.masking.create(tx, caller, Validated(body), origin), 201)
 
     def warm_create_masking_session(
         self,
@@ -151,7 +153,8 @@ class PlivoHandlers:
         tx: Transaction,
     ) -> Answer:
         """POST /Masking/Session/{session_uuid}."""
-        return _answer(self.sandbox.masking.update(tx, _caller(token_info), session_uuid, body))
+        caller = _caller(token_info)
+        return _answer(self.sandbox.masking.update(tx, caller, session_uuid, Validated(body)))
 
     def get_masking_session(
         self,
@@ -197,7 +200,7 @@ class PlivoHandlers:
     ) -> Answer:
         """POST /Verify/Session."""
         answer = self.sandbox.verify.create(
-            tx, _caller(token_info), body, requestor_ip=request_context.client
+            tx, _caller(token_info), Validated(body), requestor_ip=request_context.client
         )
         return _answer(answer, 202)
 
@@ -221,7 +224,8 @@ class PlivoHandlers:
         tx: Transaction,
     ) -> Answer:
         """POST /Verify/Session/{session_uuid}."""
-        return _answer(self.sandbox.verify.validate(tx, _caller(token_info), session_uuid, body))
+        caller = _caller(token_info)
+        return _answer(self.sandbox.verify.validate(tx, caller, session_uuid, Validated(body)))
 
     def get_verify_session(
         self,

@@ -42,13 +42,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from plivo_sandbox.assembly import Sandbox
 from plivo_sandbox.core.accounts import Account
 from plivo_sandbox.core.errors import PlivoError, error_body
+from plivo_sandbox.core.schema_validation import compiled
 from plivo_sandbox.http.json_encoding import encode
 from plivo_sandbox.http.middleware import replay, send_json
 from plivo_sandbox.http.request_context import ARGUMENT, context_of
-from plivo_sandbox.http.validators import (
-    check_decoded,
-    compiled,
-)
+from plivo_sandbox.http.validators import check_decoded
 
 logger = logging.getLogger("plivo_sandbox")
 

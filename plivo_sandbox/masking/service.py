@@ -14,7 +14,7 @@ from typing import Any
 
 from plivo_sandbox.core.accounts import Account
 from plivo_sandbox.core.addresses import public_base
-from plivo_sandbox.core.arguments import checked_body, checked_query
+from plivo_sandbox.core.arguments import BodyCheck, QueryCheck
 from plivo_sandbox.core.clock import Clock
 from plivo_sandbox.core.errors import BadRequest, Conflict, NotFound
 from plivo_sandbox.core.filters import Range, int_range, time_range
@@ -102,6 +102,11 @@ class MaskingService:
         self.status_default = spec.parameter("MaskingStatusFilter")["schema"]["default"]
         self.window = SearchWindow.of(spec, COLLECTION)
         self.control = ApiSpec(load_document(CONTROL_SPEC))
+        # Each operation's schema check, with the validators the HTTP paths compiled.
+        self.create_arguments = BodyCheck(spec, CREATE_SCHEMA)
+        self.update_arguments = BodyCheck(spec, UPDATE_SCHEMA)
+        self.list_arguments = QueryCheck(spec, COLLECTION, "get")
+        self.call_arguments = BodyCheck(self.control, CALL_SCHEMA)
         self._rendered = RenderMemo(
             MaskingRecord.from_data, MaskingRecord.status, MaskingRecord.render
         )
@@ -151,7 +156,7 @@ class MaskingService:
         party at once (a call with the control API's default outcome and
         duration); ``base_url`` is where the sandbox serves that call's resources.
         """
-        given = checked_body(self.spec, CREATE_SCHEMA, args)
+        given = self.create_arguments(args)
         check_callback_urls(given, self.callback_fields)
         merged = {**self.defaults, **given}
         parties = self._parties(given, single=merged["create_session_with_single_party"])
@@ -282,7 +287,7 @@ class MaskingService:
         self, tx: Transaction, caller: Account, session_uuid: str, args: Mapping[str, Any]
     ) -> dict[str, Any]:
         """Change the settings of an active session; answers the whole session."""
-        given = checked_body(self.spec, UPDATE_SCHEMA, args)
+        given = self.update_arguments(args)
         check_callback_urls(given, self.callback_fields)
         # Plivo's SDKs echo the path's session_uuid in the body; the API ignores it.
         given.pop("session_uuid", None)
@@ -381,7 +386,7 @@ class MaskingService:
         return answer
 
     def _call_args(self, args: Mapping[str, Any]) -> dict[str, Any]:
-        given = {**self.call_defaults, **checked_body(self.control, CALL_SCHEMA, args)}
+        given = {**self.call_defaults, **self.call_arguments(args)}
         region_of(digits(given["caller"]), "caller")
         return given
 
@@ -500,7 +505,7 @@ class MaskingService:
 
     def list(self, tx: Transaction, caller: Account, query: Mapping[str, Any]) -> dict[str, Any]:
         """One page of the sessions the caller may see, newest first."""
-        checked = checked_query(self.spec, COLLECTION, "get", query)
+        checked = self.list_arguments(query)
         page = Page.from_query(self.spec, checked)
         now_us = self._now_us(tx)
         scope = list_scope(self.config, caller, checked.get("subaccount"))

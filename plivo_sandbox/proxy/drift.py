@@ -32,6 +32,7 @@ from jsonschema import ValidationError
 from jsonschema.protocols import Validator
 
 from plivo_sandbox.app import routing_spec
+from plivo_sandbox.core.schema_validation import compiled
 from plivo_sandbox.core.spec import SPEC_PATH, fresh_document
 from plivo_sandbox.http.fast_path import (
     CompiledOperation,
@@ -41,7 +42,6 @@ from plivo_sandbox.http.fast_path import (
     match_operation,
 )
 from plivo_sandbox.http.middleware import normal_content_type
-from plivo_sandbox.http.validators import compiled
 
 NO_OPERATION = "(no operation)"
 # Distinct kinds kept at most: a scanner's random paths must not grow the report without end.

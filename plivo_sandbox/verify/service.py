@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from plivo_sandbox.core.accounts import Account
-from plivo_sandbox.core.arguments import checked_body, checked_query
+from plivo_sandbox.core.arguments import BodyCheck, QueryCheck
 from plivo_sandbox.core.clock import Clock
 from plivo_sandbox.core.errors import BadRequest, Conflict, NotFound, TooManyRequests
 from plivo_sandbox.core.filters import Range, time_range
@@ -109,6 +109,11 @@ class VerifyService:
         self.window = SearchWindow.of(spec, COLLECTION)
         self.rate_period_us = round(config.verify_list_rate_window * MICROS)
         self.control = ApiSpec(load_document(CONTROL_SPEC))
+        # Each operation's schema check, with the validators the HTTP paths compiled.
+        self.create_arguments = BodyCheck(spec, CREATE_SCHEMA)
+        self.validate_arguments = BodyCheck(spec, VALIDATE_SCHEMA)
+        self.list_arguments = QueryCheck(spec, COLLECTION, "get")
+        self.failure_arguments = BodyCheck(self.control, FAILURE_SCHEMA)
         self._rendered = RenderMemo(
             VerifyRecord.from_data, VerifyRecord.status, VerifyRecord.render
         )
@@ -149,7 +154,7 @@ class VerifyService:
         self, tx: Transaction, caller: Account, args: Mapping[str, Any], requestor_ip: str = ""
     ) -> dict[str, Any]:
         """Generate an OTP, record its delivery attempt and charge; the session is in-progress."""
-        given = checked_body(self.spec, CREATE_SCHEMA, args)
+        given = self.create_arguments(args)
         check_callback_urls(given, self.callback_fields)
         merged = {**self.defaults, **given}
         recipient = digits(given["recipient"])
@@ -251,7 +256,7 @@ class VerifyService:
         """
         given = {
             **self.control.defaults(FAILURE_SCHEMA),
-            **checked_body(self.control, FAILURE_SCHEMA, args),
+            **self.failure_arguments(args),
         }
         recipient = digits(given["recipient"])
         region_of(recipient, "recipient")
@@ -297,7 +302,7 @@ class VerifyService:
         self, tx: Transaction, caller: Account, session_uuid: str, args: Mapping[str, Any]
     ) -> dict[str, Any]:
         """Check the OTP: right -> verified; wrong -> 400, counted; closed session -> 409."""
-        otp = checked_body(self.spec, VALIDATE_SCHEMA, args)["otp"]
+        otp = self.validate_arguments(args)["otp"]
         with tx.savepoint():
             now_us = self._now_us(tx)  # in the transaction: one snapshot
             record = self._visible(tx, caller, session_uuid)
@@ -366,7 +371,7 @@ class VerifyService:
                 raise TooManyRequests(
                     "too many requests", retry_after=math.ceil(self.config.verify_list_rate_window)
                 )
-        checked = checked_query(self.spec, COLLECTION, "get", query)
+        checked = self.list_arguments(query)
         page = Page.from_query(self.spec, checked)
         scope = list_scope(self.config, caller, checked.get("subaccount"))
         started = time_range(checked, "session_time")

@@ -104,6 +104,15 @@ def test_a_call_needs_a_known_session_and_valid_arguments(
             sandbox.run(sandbox.masking.simulate_call, uuid, bad)
 
 
+def test_a_call_s_outcome_that_looks_like_a_phone_number_is_refused_as_an_outcome(
+    api: Api, sandbox: Sandbox, main: Account
+) -> None:
+    uuid = session(api, main)
+
+    with pytest.raises(BadRequest, match=r"^outcome: '9991234567' is not one of \['completed'"):
+        sandbox.run(sandbox.masking.simulate_call, uuid, {"caller": US_A, "outcome": "9991234567"})
+
+
 # ---------------------------------------------------------------- events queued
 
 

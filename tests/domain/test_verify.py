@@ -117,6 +117,11 @@ def test_missing_recipient_is_bad_request(api: Api, main: Account) -> None:
         api.send(main, channel="sms")
 
 
+def test_an_app_uuid_that_is_no_uuid_is_refused_as_over_http(api: Api, main: Account) -> None:
+    with pytest.raises(BadRequest, match=r"^app_uuid: 'app-1' is not a 'uuid'$"):
+        api.send(main, recipient=US_A, app_uuid="app-1")
+
+
 def test_right_otp_verifies_the_session(
     api: Api, sandbox: Sandbox, main: Account, clock: ManualClock
 ) -> None:

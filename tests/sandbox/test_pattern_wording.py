@@ -3,7 +3,7 @@
 Each pattern a request is checked against carries ``x-pattern-description``,
 the schema's own words for what it admits; the 400 reads
 ``<argument>: <value> is not <those words>``, on the fast path and on
-connexion's alike, and from ``args.check_value`` too.
+connexion's alike, and from the services' own ``arguments.check_value`` too.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from plivo_sandbox.app import create_app
 from plivo_sandbox.assembly import Sandbox
 from plivo_sandbox.core.arguments import check_value
 from plivo_sandbox.core.errors import BadRequest
+from plivo_sandbox.core.schema_validation import ParameterSchemaValidator
 from plivo_sandbox.core.spec import PATTERN_DESCRIPTION, ApiSpec
-from plivo_sandbox.http.validators import ParameterSchemaValidator
 from tests.conftest import DEMO_AUTH_ID, DEMO_AUTH_TOKEN, demo_config
 from tests.sandbox.conftest import TWO_PARTIES, assert_plivo_error, masking, verify
 

@@ -11,8 +11,9 @@ from starlette.testclient import TestClient
 
 from plivo_sandbox.app import create_app
 from plivo_sandbox.assembly import Sandbox
+from plivo_sandbox.core import schema_validation
+from plivo_sandbox.core.schema_validation import compiled
 from plivo_sandbox.core.spec import ApiSpec
-from plivo_sandbox.http import validators
 from tests.sandbox.conftest import assert_plivo_error, masking
 
 
@@ -25,8 +26,8 @@ def app(sandbox: Sandbox) -> Starlette:
 def test_equal_schemas_share_one_compiled_validator() -> None:
     schema = ApiSpec().schema("MaskingSessionCreateRequest")
 
-    assert validators.compiled("body", copy.deepcopy(schema)) is validators.compiled("body", schema)
-    assert validators.compiled("parameter", schema) is not validators.compiled("body", schema)
+    assert compiled("body", copy.deepcopy(schema)) is compiled("body", schema)
+    assert compiled("parameter", schema) is not compiled("body", schema)
 
 
 def test_a_request_connexion_answers_uses_the_validators_the_fast_path_compiled(
@@ -34,13 +35,13 @@ def test_a_request_connexion_answers_uses_the_validators_the_fast_path_compiled(
 ) -> None:
     built: list[object] = []
     for name in ("ParameterSchemaValidator", "BodySchemaValidator"):
-        original = getattr(validators, name)
+        original = getattr(schema_validation, name)
 
         def counting(*args: Any, _original: Any = original, **kwargs: Any) -> Any:
             built.append(args[0])
             return _original(*args, **kwargs)
 
-        monkeypatch.setattr(validators, name, counting)
+        monkeypatch.setattr(schema_validation, name, counting)
     served = sum(app.state.fast_path_served.values())
 
     # A bad phone number, a limit too high: the fast path hands both to connexion.
