@@ -331,6 +331,10 @@ class SqliteTransaction:
                 gap = Range(low, True, high, False).intersect(upper)
                 between = self._full_count(replace(query, created=gap))
             total = kept_total - between if lower > kept_lower else kept_total + between
+        if self._bumped:
+            # It counts this transaction's own changes, which a rollback could undo
+            # and a later change in it would not move the generation past: not kept.
+            return total
         if len(self.counts) >= COUNT_CACHE_SIZE:
             self.counts.clear()
         self.counts[key] = (generation, lower, total)

@@ -345,6 +345,36 @@ def test_a_count_stays_exact_as_its_window_moves_and_another_worker_writes(
         writing.close()
 
 
+def test_a_count_stays_exact_when_one_transaction_writes_and_counts_in_turn() -> None:
+    # A worker's batch of writes is one transaction: a list may follow a create.
+    store = SqliteStore(None)
+    query = RowQuery("verify", root="MA1", created=Range(lower=0, upper=1_000))
+    try:
+        with store.transaction() as tx:
+            for seq in range(3):
+                tx.insert(Row("verify", f"s{seq}", "MA1", "MA1", seq, seq + 60, 0, "1"))
+                assert tx.count(query) == seq + 1
+    finally:
+        store.close()
+
+
+def test_a_count_made_in_a_rolled_back_transaction_is_not_kept() -> None:
+    store = SqliteStore(None)
+    query = RowQuery("verify", root="MA1", created=Range(lower=0, upper=1_000))
+    try:
+        with pytest.raises(RuntimeError), store.transaction() as tx:
+            tx.insert(Row("verify", "gone", "MA1", "MA1", 1, 61, 0, "1"))
+            assert tx.count(query) == 1
+            raise RuntimeError("undone")
+        with store.transaction() as tx:
+            tx.insert(Row("verify", "kept", "MA1", "MA1", 2, 62, 0, "1"))
+            tx.insert(Row("verify", "also kept", "MA1", "MA1", 3, 63, 0, "1"))
+        with store.transaction(write=False) as tx:
+            assert tx.count(query) == 2
+    finally:
+        store.close()
+
+
 def test_a_schema_3_file_gets_the_cool_off_index(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
