@@ -347,7 +347,7 @@ def bench_sandbox(
                 def validate_ids(create_rps: float) -> Path:
                     sizes["list_verify"] = stored(box, "verify")
                     # Each validate uses up a session: more than the fastest run sends.
-                    count = int(max(create_rps * 10, 10000) * load.duration)
+                    count = int(max(create_rps * 3, 8000) * load.duration)
                     say(f"  (inserting {count} in-progress Verify sessions to validate)")
                     return write_ids(Path(tmp), "validate", fresh_verify_sessions(box, count))
 
