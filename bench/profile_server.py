@@ -140,7 +140,7 @@ def main() -> None:
                 }
                 for op in args.ops.split(","):
                     if op == "validate_verify":
-                        lines = fresh_verify_sessions(box, 1000 * args.duration)
+                        lines = fresh_verify_sessions(box, 8000 * args.duration)
                         ids[op] = write_ids(Path(tmp), "validate", lines)
                     raw = keep / f"{op}.txt"
                     spy = subprocess.Popen(
