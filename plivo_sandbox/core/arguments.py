@@ -48,32 +48,27 @@ class Validated(Mapping[str, Any]):
         return len(self._values)
 
 
+# How each keyword's failure reads to a Python caller (the services' wording since the start).
+_WORDING = {
+    "type": "{value!r} is not of type {limit}",
+    "enum": "{value!r} is not one of {limit}",
+    "minimum": "{value} is less than the minimum of {limit}",
+    "maximum": "{value} is greater than the maximum of {limit}",
+    "minLength": "must be at least {limit} characters long",
+    "maxLength": "must be at most {limit} characters long",
+}
 # Which of a value's failures is reported: its type before the rest (the other
 # keywords assume it), then in the order the services have always checked them.
-_PRECEDENCE = {
-    keyword: rank
-    for rank, keyword in enumerate(
-        ("type", "enum", "minimum", "maximum", "minLength", "maxLength", "pattern")
-    )
-}
+_PRECEDENCE = {keyword: rank for rank, keyword in enumerate([*_WORDING, "pattern"])}
 
 
 def _refusal(name: str, errors: Iterable[ValidationError]) -> str:
     """The first of one argument's failures, as a Python caller reads it (``name: ...``)."""
     error = min(errors, key=lambda found: _PRECEDENCE.get(str(found.validator), len(_PRECEDENCE)))
     value, limit = error.instance, error.validator_value
-    if error.validator == "type":
-        return f"{name}: {value!r} is not of type {limit}"
-    if error.validator == "enum":
-        return f"{name}: {value!r} is not one of {limit}"
-    if error.validator == "minimum":
-        return f"{name}: {value} is less than the minimum of {limit}"
-    if error.validator == "maximum":
-        return f"{name}: {value} is greater than the maximum of {limit}"
-    if error.validator == "minLength":
-        return f"{name}: must be at least {limit} characters long"
-    if error.validator == "maxLength":
-        return f"{name}: must be at most {limit} characters long"
+    wording = _WORDING.get(str(error.validator))
+    if wording is not None:
+        return f"{name}: " + wording.format(value=value, limit=limit)
     if error.validator == "pattern":
         refusal = (
             pattern_refusal(value, error.schema) or f"'{value}' does not match the expected format"

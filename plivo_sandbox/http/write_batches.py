@@ -61,7 +61,7 @@ class WriteBatches:
         self.sandbox = sandbox
         # One queue per event loop: tests may drive one app from several loops.
         self._queues: dict[asyncio.AbstractEventLoop, _Queue] = {}
-        self.batches = 0  # committed batches, and the writes in them (for the benchmarks)
+        self.batches = 0  # committed batches, and the writes in them (what a batch gathered)
         self.writes = 0
 
     async def run(self, step: Callable[[Transaction], T], deadline: float) -> T:
